@@ -1,0 +1,108 @@
+package uk.interop.kb.api;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import uk.interop.kb.search.IndexedDocument;
+import uk.interop.kb.search.SearchRequest;
+import uk.interop.kb.search.SearchRequestParser;
+import uk.interop.kb.search.SearchResults;
+import uk.interop.kb.search.SearchService;
+import uk.interop.kb.system.AudienceResolver;
+
+/** The JSON search API. Errors are RFC 9457 problem details naming the bad parameter. */
+@RestController
+@RequestMapping(path = "/api/v1", produces = "application/json")
+class SearchApiController {
+
+	private final SearchService search;
+	private final SearchRequestParser parser;
+	private final AudienceResolver audiences;
+
+	SearchApiController(SearchService search, SearchRequestParser parser, AudienceResolver audiences) {
+		this.search = search;
+		this.parser = parser;
+		this.audiences = audiences;
+	}
+
+	@GetMapping("/search")
+	ResponseEntity<?> search(@RequestParam MultiValueMap<String, String> params) {
+		SearchRequestParser.Parsed parsed = parser.parse(params, true, SearchRequest.DEFAULT_SIZE);
+		if (!parsed.valid()) {
+			SearchRequestParser.ParamError first = parsed.errors().get(0);
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					first.param() + ": " + first.message());
+			problem.setTitle("Bad search parameter");
+			problem.setType(URI.create("/api#bad-parameter"));
+			problem.setProperty("parameter", first.param());
+			problem.setProperty("errors", parsed.errors());
+			return ResponseEntity.badRequest().body(problem);
+		}
+		SearchResults results = search.search(parsed.request(), audiences.current());
+		return ResponseEntity.ok(SearchResponse.of(results));
+	}
+
+	@GetMapping("/documents/{*id}")
+	ResponseEntity<?> document(@PathVariable String id) {
+		String slug = id.startsWith("/") ? id.substring(1) : id;
+		return search.document(slug, audiences.current())
+			.<ResponseEntity<?>>map(d -> ResponseEntity.ok(DocumentResponse.of(d)))
+			.orElseGet(() -> {
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+						"No document with that id");
+				problem.setTitle("Not found");
+				return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+			});
+	}
+
+	record SearchResponse(String query, long total, int page, int size, List<Result> results,
+			Map<String, List<FacetValue>> facets, String suggestion) {
+
+		static SearchResponse of(SearchResults r) {
+			Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+			r.facets().forEach(f -> facets.put(f.facet().param(), f.values().stream()
+				.map(v -> new FacetValue(v.id(), v.label(), v.count(), v.selected())).toList()));
+			return new SearchResponse(r.request().query(), r.total(), r.request().page(), r.request().size(),
+					r.hits().stream().map(Result::of).toList(), facets, r.suggestion().orElse(null));
+		}
+	}
+
+	record Result(String id, String title, String type, String url, String summary, String snippet,
+			List<String> levels, List<String> themes, LocalDate published) {
+
+		static Result of(SearchResults.Hit hit) {
+			var d = hit.document().document();
+			return new Result(d.id(), d.title(), d.type(), hit.document().url(), d.summary(), hit.snippetHtml(),
+					d.levels(), d.themes(), d.published());
+		}
+	}
+
+	record FacetValue(String id, String label, long count, boolean selected) {
+	}
+
+	record DocumentResponse(String id, String title, String type, String url, String summary, List<String> levels,
+			List<String> themes, List<String> organisations, List<String> sectors, String outcome,
+			List<String> barriers, LocalDate published, List<String> authors, String visibility, String source,
+			boolean illustrative, String reference, String html) {
+
+		static DocumentResponse of(IndexedDocument doc) {
+			var d = doc.document();
+			return new DocumentResponse(d.id(), d.title(), d.type(), doc.url(), d.summary(), d.levels(), d.themes(),
+					d.organisations(), d.sectors(), d.outcome(), d.barriers(), d.published(), d.authors(),
+					d.visibility().id(), d.source(), d.illustrative(), d.reference(), doc.html());
+		}
+	}
+}

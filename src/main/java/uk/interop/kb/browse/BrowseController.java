@@ -1,0 +1,82 @@
+package uk.interop.kb.browse;
+
+import java.util.Set;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import uk.interop.kb.search.Facet;
+import uk.interop.kb.search.SearchRequest;
+import uk.interop.kb.search.SearchResults;
+import uk.interop.kb.search.SearchService;
+import uk.interop.kb.search.SearchUrls;
+import uk.interop.kb.system.AudienceResolver;
+import uk.interop.kb.taxonomy.Concept;
+import uk.interop.kb.taxonomy.Taxonomy;
+
+/** The home page and browsing by interoperability level and problem-book theme. */
+@Controller
+class BrowseController {
+
+	private static final int LATEST = 5;
+	private static final int PER_BROWSE_PAGE = 50;
+
+	private final Taxonomy taxonomy;
+	private final SearchService search;
+	private final AudienceResolver audiences;
+
+	BrowseController(Taxonomy taxonomy, SearchService search, AudienceResolver audiences) {
+		this.taxonomy = taxonomy;
+		this.search = search;
+		this.audiences = audiences;
+	}
+
+	@GetMapping("/")
+	String home(Model model) {
+		model.addAttribute("levels", taxonomy.levels().concepts());
+		model.addAttribute("themes", taxonomy.themes());
+		model.addAttribute("latest", search.latest(audiences.current(), LATEST,
+				Set.of("lesson", "case-study", "forum-writeup")));
+		return "browse/home";
+	}
+
+	@GetMapping("/levels")
+	String levels(Model model) {
+		model.addAttribute("levels", taxonomy.levels().concepts());
+		return "browse/levels";
+	}
+
+	@GetMapping("/themes")
+	String themes(Model model) {
+		model.addAttribute("themes", taxonomy.themes());
+		return "browse/themes";
+	}
+
+	@GetMapping("/levels/{id}")
+	String level(@PathVariable String id, Model model) {
+		Concept level = taxonomy.level(id).orElseThrow(NotFoundException::new);
+		model.addAttribute("concept", level);
+		model.addAttribute("handbook", search.document(level.text("handbook"), audiences.current()));
+		addDocuments(model, Facet.LEVEL, id);
+		return "browse/level";
+	}
+
+	@GetMapping("/themes/{id}")
+	String theme(@PathVariable String id, Model model) {
+		Concept theme = taxonomy.theme(id).orElseThrow(NotFoundException::new);
+		model.addAttribute("concept", theme);
+		model.addAttribute("proposal", taxonomy.themes().proposal());
+		addDocuments(model, Facet.THEME, id);
+		return "browse/theme";
+	}
+
+	private void addDocuments(Model model, Facet facet, String id) {
+		SearchRequest request = new SearchRequest("", java.util.Map.of(facet, Set.of(id)), SearchRequest.Sort.NEWEST,
+				1, PER_BROWSE_PAGE);
+		SearchResults results = search.search(request, audiences.current());
+		model.addAttribute("results", results);
+		model.addAttribute("searchUrl", SearchUrls.filtered(facet, id));
+	}
+}

@@ -1,0 +1,52 @@
+package uk.interop.kb.browse;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import uk.interop.kb.search.Audience;
+import uk.interop.kb.search.IndexedDocument;
+import uk.interop.kb.search.SearchService;
+import uk.interop.kb.system.AudienceResolver;
+import uk.interop.kb.taxonomy.Concept;
+import uk.interop.kb.taxonomy.Taxonomy;
+
+@Controller
+class DocumentController {
+
+	private static final int RELATED = 5;
+
+	private final SearchService search;
+	private final Taxonomy taxonomy;
+	private final AudienceResolver audiences;
+
+	DocumentController(SearchService search, Taxonomy taxonomy, AudienceResolver audiences) {
+		this.search = search;
+		this.taxonomy = taxonomy;
+		this.audiences = audiences;
+	}
+
+	/** A document page; 404 both for an unknown id and for one this reader may not see. */
+	@GetMapping("/documents/{*id}")
+	String document(@PathVariable String id, Model model) {
+		String slug = id.startsWith("/") ? id.substring(1) : id;
+		Audience audience = audiences.current();
+		IndexedDocument document = search.document(slug, audience).orElseThrow(NotFoundException::new);
+		List<Concept> levels = document.document().levels().stream().map(taxonomy::level)
+			.flatMap(java.util.Optional::stream).toList();
+		model.addAttribute("doc", document);
+		model.addAttribute("meta", DocumentMetadata.of(document.document(), taxonomy));
+		model.addAttribute("chapters", levels.stream()
+			.filter(level -> !level.text("handbook").equals(slug))
+			.map(level -> search.document(level.text("handbook"), audience).map(ch -> new Chapter(level, ch)))
+			.flatMap(java.util.Optional::stream).toList());
+		model.addAttribute("related", search.related(slug, audience, RELATED));
+		return "browse/document";
+	}
+
+	record Chapter(Concept level, IndexedDocument document) {
+	}
+}

@@ -1,0 +1,49 @@
+package uk.interop.kb.browse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import uk.interop.kb.content.Document;
+import uk.interop.kb.search.Facet;
+import uk.interop.kb.search.SearchUrls;
+import uk.interop.kb.taxonomy.Taxonomy;
+
+/** The rows of a document page's summary list; each controlled value links to its facet search. */
+record DocumentMetadata(List<Row> rows) {
+
+	record Row(String key, List<Value> values) {
+	}
+
+	record Value(String label, String url) {
+	}
+
+	static DocumentMetadata of(Document d, Taxonomy taxonomy) {
+		List<Row> rows = new ArrayList<>();
+		add(rows, "Type", Facet.TYPE, List.of(d.type()), taxonomy);
+		add(rows, "Interoperability levels", Facet.LEVEL, d.levels(), taxonomy);
+		add(rows, "Problem-book themes", Facet.THEME, d.themes(), taxonomy);
+		add(rows, "Organisations", Facet.ORGANISATION, d.organisations(), taxonomy);
+		add(rows, "Sector", Facet.SECTOR, d.sectors(), taxonomy);
+		add(rows, "Outcome", Facet.OUTCOME, d.outcome().isEmpty() ? List.of() : List.of(d.outcome()), taxonomy);
+		add(rows, "Barriers", Facet.BARRIER, d.barriers(), taxonomy);
+		if (!d.reference().isEmpty()) {
+			rows.add(new Row("Reference", List.of(new Value(d.reference(), ""))));
+		}
+		rows.add(new Row("Published", List.of(new Value(
+				d.published().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)),
+				SearchUrls.filtered(Facet.YEAR, Integer.toString(d.published().getYear()))))));
+		if (!d.authors().isEmpty()) {
+			rows.add(new Row("Authors", d.authors().stream().map(a -> new Value(a, "")).toList()));
+		}
+		return new DocumentMetadata(rows);
+	}
+
+	private static void add(List<Row> rows, String key, Facet facet, List<String> ids, Taxonomy taxonomy) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		rows.add(new Row(key, ids.stream()
+			.map(id -> new Value(taxonomy.vocabulary(facet.vocabulary()).label(id), SearchUrls.filtered(facet, id)))
+			.toList()));
+	}
+}

@@ -1,0 +1,148 @@
+package uk.interop.kb.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import uk.interop.kb.content.ContentProblem.Severity;
+import uk.interop.kb.taxonomy.Taxonomy;
+
+/**
+ * Reads the Markdown files of a content folder (everything but {@code taxonomy/}). Scanning
+ * (read and hash) is separate from parsing so start-up can skip files the index already has.
+ */
+public final class ContentLoader {
+
+	/** Largest file read; a larger one is listed as a problem, not loaded. */
+	public static final long MAX_FILE_BYTES = 1024 * 1024;
+
+	private final Path root;
+	private final FrontMatterParser parser;
+	private final MarkdownRenderer renderer;
+
+	public ContentLoader(Path root, Taxonomy taxonomy, MarkdownRenderer renderer) {
+		this.root = root;
+		this.parser = new FrontMatterParser(taxonomy);
+		this.renderer = renderer;
+	}
+
+	public Path root() {
+		return root;
+	}
+
+	/** Every Markdown file, read and hashed, in path order; unreadable files become problems. */
+	public List<ContentFile> scan(List<ContentProblem> problems) {
+		if (!Files.isDirectory(root)) {
+			return List.of();
+		}
+		List<Path> paths;
+		try (Stream<Path> walk = Files.walk(root)) {
+			paths = walk.filter(Files::isRegularFile)
+				.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md"))
+				.filter(p -> !root.relativize(p).startsWith("taxonomy"))
+				.sorted(Comparator.comparing(p -> relative(p)))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list " + root, ex);
+		}
+		List<ContentFile> files = new ArrayList<>();
+		Map<String, String> pathById = new HashMap<>();
+		for (Path path : paths) {
+			String relative = relative(path);
+			read(path, relative, problems).ifPresent(file -> {
+				String previous = pathById.putIfAbsent(file.id(), relative);
+				if (previous != null) {
+					problems.add(new ContentProblem(relative, 1, "path", "has the same id '" + file.id() + "' as "
+							+ previous, Severity.SKIPPED));
+				}
+				else {
+					files.add(file);
+				}
+			});
+		}
+		return files;
+	}
+
+	/** Parses and renders one scanned file; empty when it cannot be indexed (the problems say why). */
+	public Optional<SourceDocument> parse(ContentFile file, List<ContentProblem> problems) {
+		String text;
+		try {
+			text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(file.bytes()))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			problems.add(new ContentProblem(file.path(), 1, "file", "is not UTF-8 text", Severity.SKIPPED));
+			return Optional.empty();
+		}
+		ParsedFile parsed = parser.parse(file.path(), text, file.lastModified());
+		problems.addAll(parsed.problems());
+		return parsed.document()
+			.map(document -> new SourceDocument(document, parsed.body(), renderer.render(parsed.body()), file.hash(),
+					SourceDocument.Origin.FILE));
+	}
+
+	/** Scans and parses everything: what {@code validate} and the content-health page use. */
+	public ContentSnapshot loadAll() {
+		List<ContentProblem> problems = new ArrayList<>();
+		List<SourceDocument> documents = new ArrayList<>();
+		for (ContentFile file : scan(problems)) {
+			parse(file, problems).ifPresent(documents::add);
+		}
+		return new ContentSnapshot(documents, problems);
+	}
+
+	private Optional<ContentFile> read(Path path, String relative, List<ContentProblem> problems) {
+		try {
+			long size = Files.size(path);
+			if (size > MAX_FILE_BYTES) {
+				problems.add(new ContentProblem(relative, 1, "file", "is " + size + " bytes; the limit is "
+						+ MAX_FILE_BYTES, Severity.SKIPPED));
+				return Optional.empty();
+			}
+			byte[] bytes = Files.readAllBytes(path);
+			LocalDate modified = LocalDate.ofInstant(Files.getLastModifiedTime(path).toInstant(), ZoneOffset.UTC);
+			String id = FrontMatterParser.idFor(relative);
+			return Optional.of(new ContentFile(relative, id, bytes, sha256(bytes), modified));
+		}
+		catch (IOException ex) {
+			problems.add(new ContentProblem(relative, 1, "file", "cannot be read: " + ex.getMessage(),
+					Severity.SKIPPED));
+			return Optional.empty();
+		}
+	}
+
+	private String relative(Path path) {
+		return root.relativize(path).toString().replace('\\', '/');
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

@@ -1,0 +1,127 @@
+package uk.interop.kb.search;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.interop.kb.content.ContentFile;
+import uk.interop.kb.content.ContentLoader;
+import uk.interop.kb.content.ContentProblem;
+import uk.interop.kb.content.SourceDocument;
+
+/**
+ * Keeps the index in step with the files under {@code content/}: at start-up only changed
+ * files are parsed and re-indexed and removed files are deleted; a full rebuild starts over.
+ * The index records which taxonomy and schema it was built with, and rebuilds when they change.
+ */
+public final class ContentIndexer {
+
+	/** Bump when the Lucene document layout changes: an index built by an older layout is rebuilt. */
+	static final String SCHEMA = "kb-index-3";
+	static final String SCHEMA_KEY = "kb.schema";
+
+	private static final Logger log = LoggerFactory.getLogger(ContentIndexer.class);
+
+	private final SearchIndex index;
+	private final ContentLoader loader;
+	private final String taxonomyFingerprint;
+
+	public ContentIndexer(SearchIndex index, ContentLoader loader, String taxonomyFingerprint) {
+		this.index = index;
+		this.loader = loader;
+		this.taxonomyFingerprint = taxonomyFingerprint;
+	}
+
+	public record SyncReport(int added, int updated, int deleted, int unchanged, boolean rebuilt,
+			List<ContentProblem> problems) {
+	}
+
+	/** Brings the index up to date with the content folder, doing as little as it can. */
+	public SyncReport sync() {
+		if (!schemaKey().equals(index.commitData().get(SCHEMA_KEY))) {
+			log.info("Index schema or taxonomy changed (or new index): rebuilding from {}", loader.root());
+			return rebuild(done -> {
+			});
+		}
+		List<ContentProblem> problems = new ArrayList<>();
+		List<ContentFile> files = loader.scan(problems);
+		Map<String, String> indexed = index.storedHashes(SourceDocument.Origin.FILE);
+		int added = 0;
+		int updated = 0;
+		int unchanged = 0;
+		long generation = -1;
+		Set<String> present = new HashSet<>();
+		for (ContentFile file : files) {
+			present.add(file.id());
+			String hash = indexed.get(file.id());
+			if (file.hash().equals(hash)) {
+				unchanged++;
+				continue;
+			}
+			var parsed = loader.parse(file, problems);
+			if (parsed.isPresent()) {
+				generation = index.upsert(parsed.get());
+				if (hash == null) {
+					added++;
+				}
+				else {
+					updated++;
+				}
+			}
+			else if (hash != null) {
+				// It was indexed before and no longer parses: take it out rather than show stale text.
+				generation = index.delete(file.id());
+				present.remove(file.id());
+			}
+		}
+		int deleted = 0;
+		for (String id : indexed.keySet()) {
+			if (!present.contains(id)) {
+				generation = index.delete(id);
+				deleted++;
+			}
+		}
+		if (generation >= 0) {
+			index.commit(Map.of(SCHEMA_KEY, schemaKey()));
+			index.waitFor(generation);
+		}
+		log.info("Index in step with {}: {} added, {} updated, {} deleted, {} unchanged", loader.root(), added, updated,
+				deleted, unchanged);
+		return new SyncReport(added, updated, deleted, unchanged, false, problems);
+	}
+
+	/** Deletes everything and indexes the content folder again, reporting progress per file. */
+	public SyncReport rebuild(IntConsumer progress) {
+		List<ContentProblem> problems = new ArrayList<>();
+		List<ContentFile> files = loader.scan(problems);
+		index.deleteAll();
+		int added = 0;
+		int done = 0;
+		for (ContentFile file : files) {
+			var parsed = loader.parse(file, problems);
+			if (parsed.isPresent()) {
+				index.upsert(parsed.get());
+				added++;
+			}
+			progress.accept(++done);
+		}
+		index.commit(Map.of(SCHEMA_KEY, schemaKey()));
+		index.refresh();
+		log.info("Index rebuilt from {}: {} documents, {} problems", loader.root(), added, problems.size());
+		return new SyncReport(added, 0, 0, 0, true, problems);
+	}
+
+	public int fileCount() {
+		return loader.scan(new ArrayList<>()).size();
+	}
+
+	private String schemaKey() {
+		return SCHEMA + ":" + taxonomyFingerprint;
+	}
+}

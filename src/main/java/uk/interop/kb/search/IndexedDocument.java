@@ -1,0 +1,22 @@
+package uk.interop.kb.search;
+
+import java.util.List;
+
+import uk.interop.kb.content.Document;
+import uk.interop.kb.content.RenderedMarkdown;
+
+/** A document as the index holds it: metadata plus the rendered, sanitised body. */
+public record IndexedDocument(Document document, String html, List<RenderedMarkdown.Heading> headings) {
+
+	public IndexedDocument {
+		headings = List.copyOf(headings);
+	}
+
+	public String id() {
+		return document.id();
+	}
+
+	public String url() {
+		return "/documents/" + document.id();
+	}
+}

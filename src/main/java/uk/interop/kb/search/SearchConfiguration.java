@@ -1,0 +1,38 @@
+package uk.interop.kb.search;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import uk.interop.kb.content.ContentLoader;
+import uk.interop.kb.system.StorageProperties;
+import uk.interop.kb.taxonomy.Taxonomy;
+
+@Configuration(proxyBeanMethods = false)
+class SearchConfiguration {
+
+	@Bean(destroyMethod = "close")
+	SearchIndex searchIndex(StorageProperties storage, Taxonomy taxonomy) {
+		return new SearchIndex(storage.indexDir(), taxonomy.synonyms());
+	}
+
+	/** Built with a sync so nothing can search a stale index; the reindex command turns the sync off. */
+	@Bean
+	ContentIndexer contentIndexer(SearchIndex index, ContentLoader loader, Taxonomy taxonomy,
+			SearchProperties properties) {
+		ContentIndexer indexer = new ContentIndexer(index, loader, taxonomy.fingerprint());
+		if (properties.syncOnStart()) {
+			indexer.sync();
+		}
+		return indexer;
+	}
+
+	@Bean
+	SearchService searchService(SearchIndex index, Taxonomy taxonomy, ContentIndexer startedIndexer) {
+		return new SearchService(index, taxonomy);
+	}
+
+	@Bean
+	SearchRequestParser searchRequestParser(Taxonomy taxonomy) {
+		return new SearchRequestParser(taxonomy);
+	}
+}

@@ -1,0 +1,62 @@
+package uk.interop.kb.search;
+
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A validated search: free text (possibly empty), selected facet values, sort and page. */
+public record SearchRequest(String query, Map<Facet, Set<String>> filters, Sort sort, int page, int size) {
+
+	public static final int MAX_QUERY_LENGTH = 256;
+	public static final int MAX_SIZE = 100;
+	public static final int DEFAULT_SIZE = 20;
+	/** Deepest result reachable by paging; deeper paging is refused rather than slowly served. */
+	public static final int MAX_DEPTH = 10_000;
+
+	public enum Sort {
+		RELEVANCE, NEWEST;
+
+		public String param() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+	}
+
+	public SearchRequest {
+		EnumMap<Facet, Set<String>> copy = new EnumMap<>(Facet.class);
+		filters.forEach((facet, values) -> {
+			if (!values.isEmpty()) {
+				copy.put(facet, Set.copyOf(new LinkedHashSet<>(values)));
+			}
+		});
+		filters = java.util.Collections.unmodifiableMap(copy);
+		query = query == null ? "" : query.strip();
+		if (page < 1 || size < 1 || size > MAX_SIZE || (long) page * size > MAX_DEPTH) {
+			throw new IllegalArgumentException("page or size out of range");
+		}
+	}
+
+	public static SearchRequest of(String query) {
+		return new SearchRequest(query, Map.of(), Sort.RELEVANCE, 1, DEFAULT_SIZE);
+	}
+
+	public Set<String> selected(Facet facet) {
+		return filters.getOrDefault(facet, Set.of());
+	}
+
+	public SearchRequest withFilter(Facet facet, String... values) {
+		EnumMap<Facet, Set<String>> copy = new EnumMap<>(Facet.class);
+		copy.putAll(filters);
+		copy.put(facet, Set.copyOf(List.of(values)));
+		return new SearchRequest(query, copy, sort, page, size);
+	}
+
+	public SearchRequest withSort(Sort newSort) {
+		return new SearchRequest(query, filters, newSort, page, size);
+	}
+
+	public SearchRequest withPage(int newPage, int newSize) {
+		return new SearchRequest(query, filters, sort, newPage, newSize);
+	}
+}

@@ -1,0 +1,80 @@
+package uk.interop.kb.system;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import uk.interop.kb.InteropKbApplication;
+import uk.interop.kb.content.ContentLoader;
+import uk.interop.kb.content.ContentProblem;
+import uk.interop.kb.content.ContentSnapshot;
+import uk.interop.kb.content.MarkdownRenderer;
+import uk.interop.kb.search.ContentIndexer;
+import uk.interop.kb.taxonomy.Taxonomy;
+import uk.interop.kb.taxonomy.TaxonomyException;
+import uk.interop.kb.taxonomy.TaxonomyLoader;
+
+/** The command-line face: {@code validate} and {@code reindex}. Returns exit codes instead of exiting, for tests. */
+public final class Commands {
+
+	public static final Set<String> NAMES = Set.of("validate", "reindex");
+
+	private Commands() {
+	}
+
+	public static int run(String name, String[] args) {
+		return switch (name) {
+			case "validate" -> validate(Path.of(args.length > 0 ? args[0] : "content"), System.out);
+			case "reindex" -> reindex(args, System.out);
+			default -> throw new IllegalArgumentException(name);
+		};
+	}
+
+	/** Prints one line per problem; 0 when nothing fails validation (warnings alone pass), 1 otherwise. */
+	public static int validate(Path contentDir, PrintStream out) {
+		Taxonomy taxonomy;
+		try {
+			taxonomy = new TaxonomyLoader().load(contentDir.resolve("taxonomy"));
+		}
+		catch (TaxonomyException ex) {
+			out.println(ex.getMessage());
+			return 1;
+		}
+		ContentSnapshot snapshot = new ContentLoader(contentDir, taxonomy, new MarkdownRenderer()).loadAll();
+		List<ContentProblem> problems = snapshot.problems();
+		problems.forEach(p -> out.println(contentDir.resolve(p.path()).toString().replace('\\', '/')
+				+ p.format().substring(p.path().length())));
+		long failing = problems.stream().filter(p -> p.severity().failsValidation()).count();
+		out.printf("%d documents, %d problems (%d failing)%n", snapshot.documents().size(), problems.size(), failing);
+		return failing == 0 ? 0 : 1;
+	}
+
+	/** Rebuilds the index from scratch with a progress bar; refuses while the app holds the index. */
+	static int reindex(String[] args, PrintStream out) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(InteropKbApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("kb.search.sync-on-start=false", "spring.main.banner-mode=off")
+			.run(args)) {
+			ContentIndexer indexer = context.getBean(ContentIndexer.class);
+			ProgressBar bar = new ProgressBar(out, indexer.fileCount());
+			ContentIndexer.SyncReport report = indexer.rebuild(bar::update);
+			bar.finish();
+			report.problems().forEach(p -> out.println(p.format()));
+			out.printf("Indexed %d documents (%d problems)%n", report.added(), report.problems().size());
+			return 0;
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = ex;
+			while (cause.getCause() != null) {
+				cause = cause.getCause();
+			}
+			out.println("reindex failed: " + (cause instanceof IllegalStateException ? cause.getMessage() : ex.getMessage()));
+			return 1;
+		}
+	}
+}

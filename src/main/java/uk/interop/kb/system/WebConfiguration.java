@@ -1,0 +1,30 @@
+package uk.interop.kb.system;
+
+import java.time.Duration;
+
+import org.springframework.context.annotation.Configuration;
+import org.webjars.WebJarVersionLocator;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** GOV.UK Frontend's CSS refers to its fonts and images under {@code /assets/}: serve them from the WebJar. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	private static String govukFrontendVersion() {
+		String version = new WebJarVersionLocator().version("govuk-frontend");
+		if (version == null) {
+			throw new IllegalStateException("The govuk-frontend WebJar is not on the classpath");
+		}
+		return version;
+	}
+
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/assets/**")
+			.addResourceLocations("classpath:/META-INF/resources/webjars/govuk-frontend/" + govukFrontendVersion()
+					+ "/dist/govuk/assets/")
+			.setCacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic());
+	}
+}

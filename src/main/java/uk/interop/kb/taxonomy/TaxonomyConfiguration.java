@@ -1,0 +1,16 @@
+package uk.interop.kb.taxonomy;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import uk.interop.kb.system.StorageProperties;
+
+@Configuration(proxyBeanMethods = false)
+class TaxonomyConfiguration {
+
+	/** Loaded once at start-up; a broken taxonomy stops the app with a message naming the file. */
+	@Bean
+	Taxonomy taxonomy(StorageProperties storage) {
+		return new TaxonomyLoader().load(storage.taxonomyDir());
+	}
+}
