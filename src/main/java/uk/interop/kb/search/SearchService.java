@@ -50,6 +50,8 @@ public final class SearchService {
 
 	/** Below this many hits, a spelling suggestion is looked for. */
 	static final int SUGGEST_BELOW = 3;
+	/** More values than any vocabulary has: every non-zero count is returned. */
+	private static final int MAX_FACET_VALUES = 10_000;
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}");
 	private static final Sort NEWEST = new Sort(new SortField(LuceneFields.PUBLISHED_SORT, SortField.Type.LONG, true),
 			SortField.FIELD_SCORE);
@@ -140,7 +142,7 @@ public final class SearchService {
 		List<SearchResults.FacetCounts> all = new ArrayList<>();
 		for (Facet facet : Facet.values()) {
 			Map<String, Long> counts = new LinkedHashMap<>();
-			FacetResult result = facets == null ? null : facets.getTopChildren(Integer.MAX_VALUE, facet.param());
+			FacetResult result = facets == null ? null : facets.getTopChildren(MAX_FACET_VALUES, facet.param());
 			if (result != null) {
 				for (LabelAndValue lv : result.labelValues) {
 					counts.put(lv.label, lv.value.longValue());
