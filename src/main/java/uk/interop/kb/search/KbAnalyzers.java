@@ -15,13 +15,16 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
- * The analysis chain. English stemming and stop words on both sides; the domain synonyms
- * and acronyms are expanded at query time only, so editing {@code synonyms.txt} needs no
- * re-index and multi-word synonyms stay correct graphs.
+ * The analysis chain. English stemming and stop words on both sides. The domain synonyms
+ * and acronyms are expanded at index time (flattened), because the query parser splits on
+ * whitespace: a document saying "PNC" then also holds "police national computer" and the
+ * other way round, whichever form a person types. A change to {@code synonyms.txt} changes
+ * the taxonomy fingerprint, which rebuilds the index.
  */
 final class KbAnalyzers {
 
@@ -32,13 +35,13 @@ final class KbAnalyzers {
 	}
 
 	/** Index-time analyzer for every field the writer sees. */
-	static Analyzer forIndexing() {
-		return new PerFieldAnalyzerWrapper(english(null),
+	static Analyzer forIndexing(String synonyms) {
+		return new PerFieldAnalyzerWrapper(english(synonymMap(synonyms)),
 				Map.of(SPELL_PUBLIC, spelling(), SPELL_MEMBERS, spelling()));
 	}
 
-	static Analyzer forQueries(String synonyms) {
-		return english(synonymMap(synonyms));
+	static Analyzer forQueries() {
+		return english(null);
 	}
 
 	/** Lower-cased words, unstemmed: the vocabulary "did you mean" draws from. */
@@ -59,8 +62,8 @@ final class KbAnalyzers {
 				StandardTokenizer tokenizer = new StandardTokenizer();
 				TokenStream stream = new EnglishPossessiveFilter(tokenizer);
 				stream = new LowerCaseFilter(stream);
-				if (synonyms != null) {
-					stream = new SynonymGraphFilter(stream, synonyms, true);
+				if (synonyms != null && synonyms.fst != null) {
+					stream = new FlattenGraphFilter(new SynonymGraphFilter(stream, synonyms, true));
 				}
 				stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
 				stream = new PorterStemFilter(stream);

@@ -64,11 +64,11 @@ public final class SearchIndex implements Closeable {
 
 	public SearchIndex(Path dir, String synonyms) {
 		this.dir = dir;
-		this.queryAnalyzer = KbAnalyzers.forQueries(synonyms);
+		this.queryAnalyzer = KbAnalyzers.forQueries();
 		try {
 			Files.createDirectories(dir);
 			this.directory = FSDirectory.open(dir);
-			IndexWriterConfig config = new IndexWriterConfig(KbAnalyzers.forIndexing());
+			IndexWriterConfig config = new IndexWriterConfig(KbAnalyzers.forIndexing(synonyms));
 			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
 			config.setCommitOnClose(true);
 			this.writer = new IndexWriter(directory, config);
