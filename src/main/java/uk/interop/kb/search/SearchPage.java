@@ -12,6 +12,10 @@ public record SearchPage(SearchResults results, List<SelectedFilter> selected, S
 
 	/** A pagination item: a number with its link, or an ellipsis ({@code number == 0}). */
 	public record PageLink(int number, String url, boolean current) {
+		public String cssClass() {
+			String base = "govuk-pagination__item";
+			return number == 0 ? base + " " + base + "--ellipses" : current ? base + " " + base + "--current" : base;
+		}
 	}
 
 	static SearchPage of(SearchResults results) {

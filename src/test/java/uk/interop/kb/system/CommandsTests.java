@@ -1,0 +1,71 @@
+package uk.interop.kb.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.interop.kb.support.TestContent;
+
+class CommandsTests {
+
+	@TempDir
+	Path dir;
+
+	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+	private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+
+	private String printed() {
+		return output.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void validateExitsZeroOnACleanTree() {
+		TestContent content = new TestContent(dir);
+		content.write("lessons/good.md", TestContent.lesson("Good", "Body"));
+
+		assertThat(Commands.validate(dir, out)).isZero();
+		assertThat(printed()).contains("1 documents, 0 problems");
+	}
+
+	@Test
+	void validatePrintsPathLineFieldMessageAndExitsOne() {
+		TestContent content = new TestContent(dir);
+		content.write("lessons/bad.md", "---\ntitle: Bad\ntype: lesson\nsummary: s\nlevels: [semntic]\npublished: 2026-01-01\n---\n");
+		content.write("lessons/worse.md", "---\ntitle: [unclosed\n---\n");
+
+		assertThat(Commands.validate(dir, out)).isEqualTo(1);
+		assertThat(printed()).contains(dir.resolve("lessons/bad.md") + ":5: levels: unknown value 'semntic'")
+			.contains(dir.resolve("lessons/worse.md") + ":")
+			.contains("(file not indexed)");
+	}
+
+	@Test
+	void warningsAlonePassValidation() {
+		TestContent content = new TestContent(dir);
+		content.write("lessons/no-front-matter.md", "# Only a heading\n\nAnd text.\n");
+
+		assertThat(Commands.validate(dir, out)).isZero();
+		assertThat(printed()).contains("(warning)");
+	}
+
+	@Test
+	void aBrokenTaxonomyIsReportedNotThrown() throws Exception {
+		new TestContent(dir);
+		java.nio.file.Files.writeString(dir.resolve("taxonomy/levels.yml"), "id: levels\nconcepts: [ {id: Bad Id, label: x} ]\n");
+
+		assertThat(Commands.validate(dir, out)).isEqualTo(1);
+		assertThat(printed()).contains("levels.yml").contains("Bad Id");
+	}
+
+	@Test
+	void theShippedContentTreeValidatesWithoutAnyProblem() {
+		assertThat(Commands.validate(TestContent.REAL_CONTENT, out)).isZero();
+		assertThat(printed()).containsPattern("\\d+ documents, 0 problems");
+	}
+}
