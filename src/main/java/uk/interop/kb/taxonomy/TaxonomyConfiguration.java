@@ -13,4 +13,9 @@ class TaxonomyConfiguration {
 	Taxonomy taxonomy(StorageProperties storage) {
 		return new TaxonomyLoader().load(storage.taxonomyDir());
 	}
+
+	@Bean
+	SkosWriter skosWriter(TaxonomyProperties properties) {
+		return new SkosWriter(properties.baseUri());
+	}
 }
