@@ -21,7 +21,7 @@ import uk.interop.kb.search.SearchRequest;
 import uk.interop.kb.search.SearchRequestParser;
 import uk.interop.kb.search.SearchResults;
 import uk.interop.kb.search.SearchService;
-import uk.interop.kb.system.AudienceResolver;
+import uk.interop.kb.search.AudienceResolver;
 
 /** The JSON search API. Errors are RFC 9457 problem details naming the bad parameter. */
 @RestController

@@ -12,7 +12,7 @@ import uk.interop.kb.search.SearchRequest;
 import uk.interop.kb.search.SearchResults;
 import uk.interop.kb.search.SearchService;
 import uk.interop.kb.search.SearchUrls;
-import uk.interop.kb.system.AudienceResolver;
+import uk.interop.kb.search.AudienceResolver;
 import uk.interop.kb.taxonomy.Concept;
 import uk.interop.kb.taxonomy.Taxonomy;
 

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import uk.interop.kb.search.Audience;
 import uk.interop.kb.search.IndexedDocument;
 import uk.interop.kb.search.SearchService;
-import uk.interop.kb.system.AudienceResolver;
+import uk.interop.kb.search.AudienceResolver;
 import uk.interop.kb.taxonomy.Concept;
 import uk.interop.kb.taxonomy.Taxonomy;
 

@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import uk.interop.kb.content.ContentLoader;
-import uk.interop.kb.system.StorageProperties;
+import uk.interop.kb.StorageProperties;
 import uk.interop.kb.taxonomy.Taxonomy;
 
 @Configuration(proxyBeanMethods = false)

@@ -3,7 +3,7 @@ package uk.interop.kb.taxonomy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import uk.interop.kb.system.StorageProperties;
+import uk.interop.kb.StorageProperties;
 
 @Configuration(proxyBeanMethods = false)
 class TaxonomyConfiguration {

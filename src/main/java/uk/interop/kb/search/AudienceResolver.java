@@ -1,4 +1,4 @@
-package uk.interop.kb.system;
+package uk.interop.kb.search;
 
 import java.util.Set;
 
@@ -7,7 +7,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-import uk.interop.kb.search.Audience;
 
 /** Maps the signed-in user (if any) to what they may read. Anonymous visitors read public documents only. */
 @Component

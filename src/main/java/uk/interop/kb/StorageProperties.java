@@ -1,4 +1,4 @@
-package uk.interop.kb.system;
+package uk.interop.kb;
 
 import java.nio.file.Path;
 
