@@ -74,8 +74,7 @@ public final class SearchIndex implements Closeable {
 			this.writer = new IndexWriter(directory, config);
 		}
 		catch (LockObtainFailedException ex) {
-			throw new IllegalStateException("The index in " + dir.toAbsolutePath()
-					+ " is in use by another Interop KB process; stop it first", ex);
+			throw new IndexLockedException(dir, ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot open the index in " + dir.toAbsolutePath(), ex);
@@ -249,6 +248,14 @@ public final class SearchIndex implements Closeable {
 		}
 		catch (IOException | RuntimeException ex) {
 			log.warn("Closing {} failed: {}", closeable.getClass().getSimpleName(), ex.getMessage());
+		}
+	}
+
+	/** Another process (usually a running app) holds the index's write lock. */
+	public static final class IndexLockedException extends IllegalStateException {
+		IndexLockedException(Path dir, Throwable cause) {
+			super("The index in " + dir.toAbsolutePath() + " is in use by another Interop KB process; stop it first",
+					cause);
 		}
 	}
 }

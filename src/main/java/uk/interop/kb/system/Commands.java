@@ -15,6 +15,7 @@ import uk.interop.kb.content.ContentProblem;
 import uk.interop.kb.content.ContentSnapshot;
 import uk.interop.kb.content.MarkdownRenderer;
 import uk.interop.kb.search.ContentIndexer;
+import uk.interop.kb.search.SearchIndex;
 import uk.interop.kb.taxonomy.Taxonomy;
 import uk.interop.kb.taxonomy.TaxonomyException;
 import uk.interop.kb.taxonomy.TaxonomyLoader;
@@ -55,10 +56,13 @@ public final class Commands {
 	}
 
 	/** Rebuilds the index from scratch with a progress bar; refuses while the app holds the index. */
-	static int reindex(String[] args, PrintStream out) {
+	public static int reindex(String[] args, PrintStream out) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(InteropKbApplication.class)
 			.web(WebApplicationType.NONE)
-			.properties("kb.search.sync-on-start=false", "spring.main.banner-mode=off")
+			.properties("kb.search.sync-on-start=false", "spring.main.banner-mode=off", "logging.level.root=WARN",
+					"logging.level.org.springframework.boot.diagnostics=OFF",
+					"logging.level.org.springframework.boot.SpringApplication=OFF",
+					"logging.level.org.springframework.context=ERROR")
 			.run(args)) {
 			ContentIndexer indexer = context.getBean(ContentIndexer.class);
 			ProgressBar bar = new ProgressBar(out, indexer.fileCount());
@@ -69,12 +73,20 @@ public final class Commands {
 			return 0;
 		}
 		catch (RuntimeException ex) {
-			Throwable cause = ex;
-			while (cause.getCause() != null) {
-				cause = cause.getCause();
-			}
-			out.println("reindex failed: " + (cause instanceof IllegalStateException ? cause.getMessage() : ex.getMessage()));
+			out.println("reindex failed: " + reason(ex));
 			return 1;
 		}
+	}
+
+	/** The most useful line for a person: ours if we threw it, else the deepest cause. */
+	private static String reason(Throwable ex) {
+		Throwable deepest = ex;
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof SearchIndex.IndexLockedException || t instanceof TaxonomyException) {
+				return t.getMessage();
+			}
+			deepest = t;
+		}
+		return deepest.getMessage();
 	}
 }

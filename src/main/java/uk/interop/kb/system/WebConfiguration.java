@@ -2,6 +2,7 @@ package uk.interop.kb.system;
 
 import java.time.Duration;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.webjars.WebJarVersionLocator;
 import org.springframework.http.CacheControl;
@@ -10,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** GOV.UK Frontend's CSS refers to its fonts and images under {@code /assets/}: serve them from the WebJar. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class WebConfiguration implements WebMvcConfigurer {
 
 	private static String govukFrontendVersion() {

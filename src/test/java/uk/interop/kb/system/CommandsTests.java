@@ -68,4 +68,19 @@ class CommandsTests {
 		assertThat(Commands.validate(TestContent.REAL_CONTENT, out)).isZero();
 		assertThat(printed()).containsPattern("\\d+ documents, 0 problems");
 	}
+
+	@Test
+	void reindexRebuildsTheIndexWithAProgressBarAndRefusesWhileTheIndexIsHeld() {
+		String[] args = { "--kb.index-dir=" + dir.resolve("index"), "--kb.data-dir=" + dir.resolve("data") };
+
+		assertThat(Commands.reindex(args, out)).isZero();
+		long documents = uk.interop.kb.support.RealContent.documents().size();
+		assertThat(printed()).contains("] " + documents + "/" + documents + " files")
+			.contains("Indexed " + documents + " documents");
+
+		try (var held = new uk.interop.kb.search.SearchIndex(dir.resolve("index"), "")) {
+			assertThat(Commands.reindex(args, out)).isEqualTo(1);
+			assertThat(printed()).contains("reindex failed: The index in").contains("in use by another Interop KB process");
+		}
+	}
 }
