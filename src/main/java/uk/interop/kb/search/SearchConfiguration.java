@@ -1,5 +1,8 @@
 package uk.interop.kb.search;
 
+import java.time.Clock;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,5 +37,13 @@ class SearchConfiguration {
 	@Bean
 	SearchRequestParser searchRequestParser(Taxonomy taxonomy) {
 		return new SearchRequestParser(taxonomy);
+	}
+
+	@Bean
+	FilterRegistrationBean<SearchRateLimitFilter> searchRateLimit(SearchProperties properties, Clock clock) {
+		FilterRegistrationBean<SearchRateLimitFilter> registration = new FilterRegistrationBean<>(
+				new SearchRateLimitFilter(new SearchRateLimiter(properties.searchesPerMinute(), properties.burst(), clock)));
+		registration.addUrlPatterns("/search", "/api/v1/search");
+		return registration;
 	}
 }

@@ -6,35 +6,56 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+import uk.interop.kb.account.AccountFilters;
+
 /**
- * One filter chain, most specific rules first, ending in deny: a route nobody wrote a rule
- * for is closed. CSRF stays on for every form.
+ * One filter chain, most specific rules first, ending in deny: a route nobody wrote a rule for is
+ * closed. CSRF stays on for every form. {@code RouteAccessTests} lists every route with the least
+ * role that may use it, so a new route without a rule fails the build.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AccountFilters accountFilters) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers(HttpMethod.GET, "/", "/search", "/documents/**", "/levels", "/levels/*", "/themes",
-					"/themes/*", "/taxonomy", "/taxonomy.ttl", "/taxonomy.jsonld", "/content-health")
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/api/v1/search", "/api/v1/documents/**").permitAll()
 			.requestMatchers(HttpMethod.GET, "/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 			.requestMatchers("/error").permitAll()
+			.requestMatchers(HttpMethod.GET, "/", "/search", "/documents/**", "/levels", "/levels/*", "/themes",
+					"/themes/*", "/taxonomy", "/taxonomy.ttl", "/taxonomy.jsonld")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/v1/search", "/api/v1/documents/**").permitAll()
+			.requestMatchers(HttpMethod.GET, "/sign-in").permitAll()
+			.requestMatchers("/register/*", "/reset/*").permitAll()
+			.requestMatchers("/account", "/account/password").authenticated()
+			.requestMatchers(HttpMethod.GET, "/content-health").hasRole("EDITOR")
+			.requestMatchers("/admin/**").hasRole("ADMIN")
 			.anyRequest().denyAll())
+			.formLogin(form -> form.loginPage("/sign-in")
+				.loginProcessingUrl("/sign-in")
+				.usernameParameter("username")
+				.passwordParameter("password")
+				.failureUrl("/sign-in?error")
+				.defaultSuccessUrl("/", false)
+				.permitAll())
+			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out").permitAll())
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.headers(headers -> headers
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer
 					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader(policy -> policy.policy("camera=(), microphone=(), geolocation=()")))
-			.addFilterBefore(new CspNonceFilter(), HeaderWriterFilter.class);
+			.addFilterBefore(new CspNonceFilter(), HeaderWriterFilter.class)
+			.addFilterBefore(accountFilters.throttle(), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(accountFilters.status(), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
 }

@@ -29,7 +29,7 @@ class PagesTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/search", "/search?q=culture", "/levels", "/levels/semantic", "/themes",
 			"/themes/data-quality", "/documents/handbook/overview", "/documents/forum/2026-02-forum-session",
-			"/content-health" })
+			"/sign-in", "/taxonomy" })
 	void pagesRenderWithOneH1AndADescriptiveTitle(String path) {
 		HttpResponse<String> response = http.page(path);
 
@@ -110,8 +110,10 @@ class PagesTests {
 
 	@Test
 	void theH2ConsoleIsOffAndUnlistedRoutesAreClosed() {
-		assertThat(http.page("/h2-console").statusCode()).isIn(403, 404);
-		assertThat(http.page("/actuator/env").statusCode()).isIn(403, 404);
+		assertThat(http.page("/h2-console").statusCode()).isIn(302, 403, 404);
+		assertThat(http.page("/h2-console").body()).doesNotContainIgnoringCase("h2 console");
+		assertThat(http.page("/actuator/env").statusCode()).isIn(302, 403, 404);
+		assertThat(http.page("/actuator/env").body()).doesNotContain("propertySources");
 		assertThat(http.page("/actuator/health").statusCode()).isEqualTo(200);
 	}
 }

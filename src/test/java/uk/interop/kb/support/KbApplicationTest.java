@@ -6,14 +6,21 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import uk.interop.kb.account.TestAccountsConfiguration;
 
 /**
- * The whole app on a random port with the real {@code content/} folder, an index and
- * database under {@code target/}. Every test class using it shares one Spring context.
+ * The whole app on a random port with the real {@code content/} folder, an index under
+ * {@code target/} and a fresh in-memory database. Every test class using it shares one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "kb.index-dir=target/test-index/web", "kb.data-dir=target/test-data" })
+		properties = { "kb.index-dir=target/test-index/web", "kb.data-dir=target/test-data",
+				"spring.datasource.url=jdbc:h2:mem:kb-web;DB_CLOSE_DELAY=-1",
+				// Tests search far faster than people; the limiter has its own tests.
+				"kb.search.searches-per-minute=1000000", "kb.search.burst=1000000" })
+@Import(TestAccountsConfiguration.class)
 public @interface KbApplicationTest {
 }

@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 
@@ -25,8 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "kb.index-dir=target/test-index/web", "kb.data-dir=target/test-data" })
+@uk.interop.kb.support.KbApplicationTest
 class TaxonomyControllerTests {
 
 	private static final Pattern HEADING = Pattern.compile("<h([1-6])[\\s>]");

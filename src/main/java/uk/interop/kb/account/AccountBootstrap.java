@@ -1,0 +1,81 @@
+package uk.interop.kb.account;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * First start with no accounts: creates {@code admin}, with the password from {@code KB_ADMIN_PASSWORD}
+ * or else a random one-time password logged once, which must be changed at first sign-in. The
+ * {@code demo} profile adds one account per role, all with {@code KB_DEMO_PASSWORD}, and refuses to
+ * start without it.
+ */
+@Component
+class AccountBootstrap implements SmartInitializingSingleton {
+
+	static final String ADMIN = "admin";
+	static final java.util.Map<String, Role> DEMO_ACCOUNTS = java.util.Map.of("member@example.org", Role.MEMBER,
+			"contributor@example.org", Role.CONTRIBUTOR, "editor@example.org", Role.EDITOR, "admin@example.org",
+			Role.ADMIN);
+
+	private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
+
+	private final AccountService accounts;
+	private final AccountsProperties properties;
+	private final Environment environment;
+
+	AccountBootstrap(AccountService accounts, AccountsProperties properties, Environment environment) {
+		this.accounts = accounts;
+		this.properties = properties;
+		this.environment = environment;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (accounts.noAccounts()) {
+			createAdmin();
+		}
+		if (environment.acceptsProfiles(Profiles.of("demo"))) {
+			createDemoAccounts();
+		}
+	}
+
+	private void createAdmin() {
+		String configured = properties.adminPassword();
+		if (!configured.isBlank()) {
+			accounts.passwordProblem(configured, ADMIN).ifPresent(problem -> {
+				throw new IllegalStateException("KB_ADMIN_PASSWORD is not acceptable: " + problem);
+			});
+			accounts.create(ADMIN, "Administrator", configured, Role.ADMIN, false);
+			log.info("First start: created the administrator account '{}' with the password from KB_ADMIN_PASSWORD",
+					ADMIN);
+			return;
+		}
+		String oneTime = LinkTokens.newPassword();
+		accounts.create(ADMIN, "Administrator", oneTime, Role.ADMIN, true);
+		log.warn("First start: created the administrator account '{}' with the one-time password {} "
+				+ "(shown only now; it must be changed at first sign-in)", ADMIN, oneTime);
+	}
+
+	private void createDemoAccounts() {
+		String password = properties.demoPassword();
+		if (password.isBlank()) {
+			throw new IllegalStateException(
+					"The demo profile needs KB_DEMO_PASSWORD (at least 12 characters) for its demo accounts");
+		}
+		accounts.passwordProblem(password, "demo").ifPresent(problem -> {
+			throw new IllegalStateException("KB_DEMO_PASSWORD is not acceptable: " + problem);
+		});
+		DEMO_ACCOUNTS.forEach((username, role) -> {
+			if (accounts.findByUsername(username).isEmpty()) {
+				accounts.create(username, "Demo " + role.label().toLowerCase(java.util.Locale.ROOT), password, role,
+						false);
+			}
+		});
+		log.warn("DEMO ACCOUNTS EXIST: {} share the password from KB_DEMO_PASSWORD. Never use the demo profile "
+				+ "for real content.", String.join(", ", new java.util.TreeSet<>(DEMO_ACCOUNTS.keySet())));
+	}
+}

@@ -1,0 +1,243 @@
+package uk.interop.kb.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.interop.kb.audit.AuditLog;
+
+/** Everything that changes an account, each change written to the audit log. */
+@Service
+public class AccountService {
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,63}");
+
+	private final AccountRepository accounts;
+	private final PasswordEncoder encoder;
+	private final PasswordPolicy policy;
+	private final AuditLog audit;
+	private final AccountsProperties properties;
+	private final Clock clock;
+
+	AccountService(AccountRepository accounts, PasswordEncoder encoder, PasswordPolicy policy, AuditLog audit,
+			AccountsProperties properties, Clock clock) {
+		this.accounts = accounts;
+		this.encoder = encoder;
+		this.policy = policy;
+		this.audit = audit;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Field name → message, in the order the form shows the fields; empty when the change was made. */
+	public record Errors(Map<String, String> byField) {
+		static Errors none() {
+			return new Errors(Map.of());
+		}
+
+		public boolean any() {
+			return !byField.isEmpty();
+		}
+	}
+
+	public List<Account> all() {
+		return accounts.findAll();
+	}
+
+	public Optional<Account> find(long id) {
+		return accounts.findById(id);
+	}
+
+	Optional<Account> findByUsername(String username) {
+		return accounts.findByUsername(username);
+	}
+
+	@Transactional
+	public Errors changePassword(KbUser user, String current, String next, String confirm, String source) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		Account account = accounts.findById(user.id()).orElseThrow();
+		if (current == null || !encoder.matches(current, account.passwordHash())) {
+			errors.put("currentPassword", "Your current password is not correct");
+		}
+		newPasswordErrors(next, confirm, account.username(), errors);
+		if (errors.isEmpty() && encoder.matches(next, account.passwordHash())) {
+			errors.put("newPassword", "Choose a password different from your current one");
+		}
+		if (!errors.isEmpty()) {
+			return new Errors(errors);
+		}
+		accounts.updatePassword(account.id(), encoder.encode(next), false);
+		audit.record(account.username(), "PASSWORD_CHANGED", account.username(), null, source);
+		return Errors.none();
+	}
+
+	/** Creates an invitation and returns the raw token: shown once to the admin, never stored. */
+	@Transactional
+	public Invitation invite(KbUser admin, String email, String roleName, String source) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		String normalised = AccountRepository.normalise(email);
+		if (!EMAIL.matcher(normalised).matches()) {
+			errors.put("email", "Enter an email address in the correct format, like name@example.org");
+		}
+		else if (accounts.findByUsername(normalised).isPresent()) {
+			errors.put("email", "There is already an account for this email address");
+		}
+		Optional<Role> role = Role.parse(roleName);
+		if (role.isEmpty()) {
+			errors.put("role", "Select a role");
+		}
+		if (!errors.isEmpty()) {
+			return new Invitation(new Errors(errors), "", normalised);
+		}
+		String token = LinkTokens.newToken();
+		Instant now = clock.instant();
+		accounts.insertLink(LinkTokens.hash(token), AccountLink.Purpose.INVITATION, null, normalised, role.get(),
+				admin.id(), now, now.plus(properties.invitationLifetime()));
+		audit.record(admin.getUsername(), "INVITATION_CREATED", normalised, "role " + role.get(), source);
+		return new Invitation(Errors.none(), token, normalised);
+	}
+
+	public record Invitation(Errors errors, String token, String email) {
+	}
+
+	@Transactional
+	public String resetLink(KbUser admin, long accountId, String source) {
+		Account account = accounts.findById(accountId).orElseThrow();
+		String token = LinkTokens.newToken();
+		Instant now = clock.instant();
+		accounts.insertLink(LinkTokens.hash(token), AccountLink.Purpose.RESET, account.id(), null, null, admin.id(),
+				now, now.plus(properties.resetLifetime()));
+		audit.record(admin.getUsername(), "RESET_LINK_CREATED", account.username(), null, source);
+		return token;
+	}
+
+	/** A link that can still be used for this purpose; empty for unknown, tampered, expired or used links. */
+	Optional<AccountLink> usableLink(String token, AccountLink.Purpose purpose) {
+		if (token == null || token.length() > 100) {
+			return Optional.empty();
+		}
+		return accounts.findLink(LinkTokens.hash(token))
+			.filter(link -> link.purpose() == purpose && link.usableAt(clock.instant()));
+	}
+
+	@Transactional
+	public Errors register(String token, String displayName, String password, String confirm, String source) {
+		AccountLink link = usableLink(token, AccountLink.Purpose.INVITATION).orElseThrow(LinkNotUsableException::new);
+		String email = link.email().orElseThrow();
+		Map<String, String> errors = new LinkedHashMap<>();
+		String name = displayName == null ? "" : displayName.strip();
+		if (name.isEmpty()) {
+			errors.put("displayName", "Enter your name");
+		}
+		else if (name.length() > 200) {
+			errors.put("displayName", "Name must be 200 characters or fewer");
+		}
+		newPasswordErrors(password, confirm, email, errors);
+		if (!errors.isEmpty()) {
+			return new Errors(errors);
+		}
+		if (!accounts.useLink(link.id(), clock.instant())) {
+			throw new LinkNotUsableException();
+		}
+		try {
+			accounts.insert(email, name, encoder.encode(password), link.role().orElse(Role.MEMBER), false,
+					clock.instant());
+		}
+		catch (DuplicateKeyException ex) {
+			throw new LinkNotUsableException();
+		}
+		audit.record(email, "REGISTERED", email, "role " + link.role().orElse(Role.MEMBER), source);
+		return Errors.none();
+	}
+
+	@Transactional
+	public Errors resetPassword(String token, String password, String confirm, String source) {
+		AccountLink link = usableLink(token, AccountLink.Purpose.RESET).orElseThrow(LinkNotUsableException::new);
+		Account account = accounts.findById(link.accountId().orElseThrow()).orElseThrow(LinkNotUsableException::new);
+		Map<String, String> errors = new LinkedHashMap<>();
+		newPasswordErrors(password, confirm, account.username(), errors);
+		if (!errors.isEmpty()) {
+			return new Errors(errors);
+		}
+		if (!accounts.useLink(link.id(), clock.instant())) {
+			throw new LinkNotUsableException();
+		}
+		accounts.updatePassword(account.id(), encoder.encode(password), false);
+		audit.record(account.username(), "PASSWORD_RESET", account.username(), null, source);
+		return Errors.none();
+	}
+
+	@Transactional
+	public Errors changeRole(KbUser admin, long accountId, String roleName, String source) {
+		Account account = accounts.findById(accountId).orElseThrow();
+		Optional<Role> role = Role.parse(roleName);
+		if (role.isEmpty()) {
+			return new Errors(Map.of("role", "Select a role"));
+		}
+		if (account.role() == Role.ADMIN && role.get() != Role.ADMIN && account.enabled()
+				&& accounts.countEnabledAdmins() <= 1) {
+			return new Errors(Map.of("role", "There must always be at least one administrator"));
+		}
+		if (account.role() != role.get()) {
+			accounts.updateRole(account.id(), role.get());
+			audit.record(admin.getUsername(), "ROLE_CHANGED", account.username(),
+					account.role() + " to " + role.get(), source);
+		}
+		return Errors.none();
+	}
+
+	@Transactional
+	public Errors setEnabled(KbUser admin, long accountId, boolean enabled, String source) {
+		Account account = accounts.findById(accountId).orElseThrow();
+		if (!enabled && account.id() == admin.id()) {
+			return new Errors(Map.of("enabled", "You cannot disable your own account"));
+		}
+		if (!enabled && account.role() == Role.ADMIN && accounts.countEnabledAdmins() <= 1) {
+			return new Errors(Map.of("enabled", "There must always be at least one administrator"));
+		}
+		if (account.enabled() != enabled) {
+			accounts.updateEnabled(account.id(), enabled);
+			audit.record(admin.getUsername(), enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", account.username(),
+					null, source);
+		}
+		return Errors.none();
+	}
+
+	/** Creates an account directly: only for the first administrator and the demo profile. */
+	long create(String username, String displayName, String password, Role role, boolean mustChange) {
+		long id = accounts.insert(username, displayName, encoder.encode(password), role, mustChange, clock.instant());
+		audit.record("system", "ACCOUNT_CREATED", AccountRepository.normalise(username), "role " + role, null);
+		return id;
+	}
+
+	boolean noAccounts() {
+		return accounts.count() == 0;
+	}
+
+	Optional<String> passwordProblem(String password, String username) {
+		return policy.problem(password, username);
+	}
+
+	private void newPasswordErrors(String password, String confirm, String username, Map<String, String> errors) {
+		policy.problem(password, username).ifPresent(problem -> errors.put("newPassword", problem));
+		if (!errors.containsKey("newPassword") && !password.equals(confirm)) {
+			errors.put("confirmPassword", "Passwords do not match");
+		}
+	}
+
+	/** The link is unknown, expired, already used or tampered with; all look the same to the person. */
+	public static class LinkNotUsableException extends RuntimeException {
+		LinkNotUsableException() {
+			super("Link not usable", null, false, false);
+		}
+	}
+}

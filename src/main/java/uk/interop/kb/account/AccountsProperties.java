@@ -1,0 +1,28 @@
+package uk.interop.kb.account;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * {@code kb.accounts.*}. {@code admin-password} (from {@code KB_ADMIN_PASSWORD}) sets the first
+ * administrator's password; {@code demo-password} (from {@code KB_DEMO_PASSWORD}) is required by the
+ * {@code demo} profile. Lockout: after {@code lockout-threshold} failures an account is locked for
+ * {@code lockout-duration}; a source address that fails {@code source-failure-limit} times in that
+ * time is refused too.
+ */
+@Validated
+@ConfigurationProperties("kb.accounts")
+public record AccountsProperties(@DefaultValue("") String adminPassword, @DefaultValue("") String demoPassword,
+		@DefaultValue("5") @Min(2) @Max(100) int lockoutThreshold,
+		@DefaultValue("15m") @NotNull Duration lockoutDuration,
+		@DefaultValue("30") @Min(5) @Max(10_000) int sourceFailureLimit,
+		@DefaultValue("7d") @NotNull Duration invitationLifetime, @DefaultValue("24h") @NotNull Duration resetLifetime,
+		@DefaultValue("12h") @NotNull Duration sessionAbsoluteTimeout) {
+}

@@ -1,0 +1,86 @@
+package uk.interop.kb.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class SearchRateLimitTests {
+
+	/** A clock tests move by hand. */
+	static final class MovableClock extends Clock {
+		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+		void advance(Duration duration) {
+			now = now.plus(duration);
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+	}
+
+	@Test
+	void aClientGetsItsBurstThenWaitsForTheRefill() {
+		MovableClock clock = new MovableClock();
+		SearchRateLimiter limiter = new SearchRateLimiter(60, 3, clock);
+
+		assertThat(limiter.secondsToWait("a")).isZero();
+		assertThat(limiter.secondsToWait("a")).isZero();
+		assertThat(limiter.secondsToWait("a")).isZero();
+		assertThat(limiter.secondsToWait("a")).isEqualTo(1);
+		assertThat(limiter.secondsToWait("b")).as("other clients are unaffected").isZero();
+
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(limiter.secondsToWait("a")).isZero();
+	}
+
+	@Test
+	void theApiAnswers429WithRetryAfterAndProblemDetails() throws Exception {
+		SearchRateLimitFilter filter = new SearchRateLimitFilter(new SearchRateLimiter(1, 1, new MovableClock()));
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/search");
+		request.setServletPath("/api/v1/search");
+		filter.doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+
+		MockHttpServletResponse limited = new MockHttpServletResponse();
+		MockFilterChain chain = new MockFilterChain();
+		filter.doFilter(request, limited, chain);
+
+		assertThat(limited.getStatus()).isEqualTo(429);
+		assertThat(limited.getHeader("Retry-After")).isEqualTo("60");
+		assertThat(limited.getContentAsString()).contains("\"status\":429");
+		assertThat(chain.getRequest()).as("the search was not run").isNull();
+	}
+
+	@Test
+	void pagesAnswer429ThroughTheErrorPage() throws Exception {
+		SearchRateLimitFilter filter = new SearchRateLimitFilter(new SearchRateLimiter(1, 1, new MovableClock()));
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/search");
+		request.setServletPath("/search");
+		filter.doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+
+		MockHttpServletResponse limited = new MockHttpServletResponse();
+		filter.doFilter(request, limited, new MockFilterChain());
+
+		assertThat(limited.getStatus()).isEqualTo(429);
+		assertThat(limited.getHeader("Retry-After")).isNotBlank();
+	}
+}

@@ -1,0 +1,99 @@
+package uk.interop.kb.support;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser-like HTTP client: keeps cookies, reads CSRF tokens from forms, does not follow redirects. */
+public final class WebSession {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final CookieManager cookies = new CookieManager();
+	private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
+		.followRedirects(HttpClient.Redirect.NEVER).build();
+	private final String base;
+
+	public WebSession(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
+	}
+
+	public HttpResponse<String> getJson(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET().build());
+	}
+
+	/** Posts a form with the CSRF token taken from the page at {@code formPage}. */
+	public HttpResponse<String> post(String formPage, String action, Map<String, String> fields) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		String page = get(formPage).body();
+		if (!CSRF.matcher(page).find()) {
+			// Anonymous pages without a form: the sign-in page always has one.
+			page = get("/sign-in").body();
+		}
+		all.put("_csrf", csrfFrom(page));
+		return postRaw(action, all);
+	}
+
+	/** Posts exactly these fields: no CSRF token unless given. */
+	public HttpResponse<String> postRaw(String action, Map<String, String> fields) {
+		String body = fields.entrySet().stream()
+			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + action))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
+	/** Signs in through the real form; returns the response to the POST (a redirect when it worked). */
+	public HttpResponse<String> signIn(String username, String password) {
+		return post("/sign-in", "/sign-in", Map.of("username", username, "password", password));
+	}
+
+	public HttpResponse<String> signOut() {
+		return post("/", "/sign-out", Map.of());
+	}
+
+	public String sessionId() {
+		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+			.map(HttpCookie::getValue).findFirst().orElse("");
+	}
+
+	public static String csrfFrom(String html) {
+		Matcher matcher = CSRF.matcher(html);
+		if (!matcher.find()) {
+			throw new IllegalStateException("No CSRF token on the page");
+		}
+		return matcher.group(1);
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return client.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+}
