@@ -16,7 +16,7 @@ import jakarta.validation.constraints.NotNull;
 @Validated
 @ConfigurationProperties("kb")
 public record StorageProperties(@NotNull @DefaultValue("content") Path contentDir,
-		@NotNull @DefaultValue("index") Path indexDir, @NotNull @DefaultValue("data") Path dataDir) {
+		@NotNull @DefaultValue("index") Path indexDir, @NotNull @DefaultValue("./data") Path dataDir) {
 
 	public Path taxonomyDir() {
 		return contentDir.resolve("taxonomy");

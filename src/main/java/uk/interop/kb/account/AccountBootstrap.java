@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  * {@code demo} profile adds one account per role, all with {@code KB_DEMO_PASSWORD}, and refuses to
  * start without it.
  */
+/* Only for the web app: the reindex command must never create accounts or print a password. */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class AccountBootstrap implements SmartInitializingSingleton {
 
 	static final String ADMIN = "admin";

@@ -1,12 +1,12 @@
 package uk.interop.kb.api;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -25,7 +25,7 @@ import uk.interop.kb.search.AudienceResolver;
 
 /** The JSON search API. Errors are RFC 9457 problem details naming the bad parameter. */
 @RestController
-@RequestMapping(path = "/api/v1", produces = "application/json")
+@RequestMapping(path = "/api/v1", produces = { "application/json", "application/problem+json" })
 class SearchApiController {
 
 	private final SearchService search;
@@ -46,10 +46,9 @@ class SearchApiController {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 					first.param() + ": " + first.message());
 			problem.setTitle("Bad search parameter");
-			problem.setType(URI.create("/api#bad-parameter"));
 			problem.setProperty("parameter", first.param());
 			problem.setProperty("errors", parsed.errors());
-			return ResponseEntity.badRequest().body(problem);
+			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
 		SearchResults results = search.search(parsed.request(), audiences.current());
 		return ResponseEntity.ok(SearchResponse.of(results));
@@ -64,7 +63,8 @@ class SearchApiController {
 				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
 						"No document with that id");
 				problem.setTitle("Not found");
-				return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+				return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+					.body(problem);
 			});
 	}
 

@@ -43,7 +43,8 @@ public final class FrontMatterParser {
 
 	private static final Map<String, String> TYPE_BY_FOLDER = Map.of("handbook", "handbook-chapter", "forum",
 			"forum-writeup", "lessons", "lesson", "case-studies", "case-study", "problem-book", "problem-book-entry");
-	private static final Set<String> KNOWN_KEYS = Set.of("title", "type", "summary", "levels", "themes",
+	private static final Pattern DECLARED_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}(/[a-z0-9][a-z0-9-]{0,99}){0,3}");
+	private static final Set<String> KNOWN_KEYS = Set.of("id", "title", "type", "summary", "levels", "themes",
 			"organisations", "sector", "outcome", "barriers", "published", "authors", "visibility", "source",
 			"illustrative", "reference", "status");
 	private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$", Pattern.MULTILINE);
@@ -92,7 +93,8 @@ public final class FrontMatterParser {
 				problems.warn(field.line, field.key, "unknown key, ignored");
 			}
 		}
-		return new DocumentBuilder(id, path, split.body, fields, problems, lastModified).build();
+		return new DocumentBuilder(declaredId(fields, problems).orElse(id), path, split.body, fields, problems,
+				lastModified).build();
 	}
 
 	/** A document's id: its path below the content folder, without {@code .md}, as a URL-safe slug. */
@@ -111,6 +113,24 @@ public final class FrontMatterParser {
 			problems.warn(1, "path", "file name is not lower-case letters, digits and hyphens; its id is '" + slug + "'");
 		}
 		return slug;
+	}
+
+	/**
+	 * A document exported from the app keeps its id in front matter, so committing it into
+	 * {@code content/} (anywhere) or importing it again updates the same document.
+	 */
+	private Optional<String> declaredId(Map<String, Field> fields, Problems problems) {
+		Field field = fields.get("id");
+		if (field == null || !(field.node instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+			return Optional.empty();
+		}
+		String value = scalar.getValue().strip();
+		if (!DECLARED_ID.matcher(value).matches()) {
+			problems.error(field.line, "id", "must be lower-case words separated by hyphens and slashes, "
+					+ "like contributions/my-lesson; the file's path is used instead");
+			return Optional.empty();
+		}
+		return Optional.of(value);
 	}
 
 	private record Split(String yaml, String body, int bodyStartLine) {

@@ -31,11 +31,18 @@ public final class ContentIndexer {
 	private final SearchIndex index;
 	private final ContentLoader loader;
 	private final String taxonomyFingerprint;
+	private final List<DocumentSource> sources;
 
 	public ContentIndexer(SearchIndex index, ContentLoader loader, String taxonomyFingerprint) {
+		this(index, loader, taxonomyFingerprint, List.of());
+	}
+
+	public ContentIndexer(SearchIndex index, ContentLoader loader, String taxonomyFingerprint,
+			List<DocumentSource> sources) {
 		this.index = index;
 		this.loader = loader;
 		this.taxonomyFingerprint = taxonomyFingerprint;
+		this.sources = List.copyOf(sources);
 	}
 
 	public record SyncReport(int added, int updated, int deleted, int unchanged, boolean rebuilt,
@@ -66,6 +73,8 @@ public final class ContentIndexer {
 			}
 			var parsed = loader.parse(file, problems);
 			if (parsed.isPresent()) {
+				// A file may declare its own id (exported from the app); track that one.
+				present.add(parsed.get().document().id());
 				generation = index.upsert(parsed.get());
 				if (hash == null) {
 					added++;
@@ -87,6 +96,7 @@ public final class ContentIndexer {
 				deleted++;
 			}
 		}
+		generation = Math.max(generation, catchUpDatabase());
 		if (generation >= 0) {
 			index.commit(Map.of(SCHEMA_KEY, schemaKey()));
 			index.waitFor(generation);
@@ -111,10 +121,46 @@ public final class ContentIndexer {
 			}
 			progress.accept(++done);
 		}
+		for (DocumentSource source : sources) {
+			for (SourceDocument document : source.documents()) {
+				index.upsert(document);
+				added++;
+			}
+		}
 		index.commit(Map.of(SCHEMA_KEY, schemaKey()));
 		index.refresh();
 		log.info("Index rebuilt from {}: {} documents, {} problems", loader.root(), added, problems.size());
 		return new SyncReport(added, 0, 0, 0, true, problems);
+	}
+
+	/**
+	 * Brings database-origin documents in step with their sources: re-indexes what changed or is
+	 * missing, deletes what no source wants any more. Returns the last write's generation, or -1.
+	 */
+	private long catchUpDatabase() {
+		Map<String, String> indexed = index.storedHashes(SourceDocument.Origin.DATABASE);
+		Set<String> wanted = new HashSet<>();
+		long generation = -1;
+		int caughtUp = 0;
+		for (DocumentSource source : sources) {
+			for (SourceDocument document : source.documents()) {
+				wanted.add(document.document().id());
+				if (!document.contentHash().equals(indexed.get(document.document().id()))) {
+					generation = index.upsert(document);
+					caughtUp++;
+				}
+			}
+		}
+		for (String id : indexed.keySet()) {
+			if (!wanted.contains(id)) {
+				generation = index.delete(id);
+				caughtUp++;
+			}
+		}
+		if (caughtUp > 0) {
+			log.info("Index caught up with the database: {} documents re-indexed or removed", caughtUp);
+		}
+		return generation;
 	}
 
 	public int fileCount() {

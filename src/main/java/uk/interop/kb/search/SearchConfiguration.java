@@ -21,8 +21,8 @@ class SearchConfiguration {
 	/** Built with a sync so nothing can search a stale index; the reindex command turns the sync off. */
 	@Bean
 	ContentIndexer contentIndexer(SearchIndex index, ContentLoader loader, Taxonomy taxonomy,
-			SearchProperties properties) {
-		ContentIndexer indexer = new ContentIndexer(index, loader, taxonomy.fingerprint());
+			SearchProperties properties, java.util.List<DocumentSource> sources) {
+		ContentIndexer indexer = new ContentIndexer(index, loader, taxonomy.fingerprint(), sources);
 		if (properties.syncOnStart()) {
 			indexer.sync();
 		}

@@ -290,6 +290,34 @@ public final class SearchService {
 		});
 	}
 
+	/**
+	 * Readable documents like a piece of text not in the index yet (a draft being typed), so a
+	 * contributor sees what the library already holds before writing it again.
+	 */
+	public List<IndexedDocument> similarTo(String text, Audience audience, int count) {
+		String sample = text.length() > 20_000 ? text.substring(0, 20_000) : text;
+		if (sample.isBlank()) {
+			return List.of();
+		}
+		return index.withSnapshot(snapshot -> {
+			IndexSearcher searcher = snapshot.searcher();
+			MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+			mlt.setAnalyzer(snapshot.indexAnalyzer());
+			mlt.setFieldNames(new String[] { LuceneFields.TITLE, LuceneFields.SUMMARY, LuceneFields.BODY });
+			mlt.setMinTermFreq(1);
+			mlt.setMinDocFreq(1);
+			mlt.setMaxDocFreqPct(60);
+			mlt.setMaxQueryTerms(30);
+			Query like = mlt.like(LuceneFields.BODY, new StringReader(sample));
+			TopDocs top = searcher.search(restrict(like, audience), count);
+			List<IndexedDocument> similar = new ArrayList<>();
+			for (ScoreDoc hit : top.scoreDocs) {
+				similar.add(snapshot.mapper().fromLucene(searcher.storedFields().document(hit.doc)));
+			}
+			return similar;
+		});
+	}
+
 	private static String bodyText(IndexSearcher searcher, int doc) throws IOException {
 		String body = searcher.storedFields().document(doc, Set.of(LuceneFields.BODY)).get(LuceneFields.BODY);
 		return body == null ? "" : body;

@@ -24,18 +24,30 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AccountFilters accountFilters) throws Exception {
+		DeniedRequestHandler denied = new DeniedRequestHandler();
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers(HttpMethod.GET, "/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico")
 			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 			.requestMatchers("/error").permitAll()
-			.requestMatchers(HttpMethod.GET, "/", "/search", "/documents/**", "/levels", "/levels/*", "/themes",
-					"/themes/*", "/taxonomy", "/taxonomy.ttl", "/taxonomy.jsonld")
+			// Reading is open; any method, so HEAD works and other methods get MVC's 405, not a sign-in page.
+			.requestMatchers("/", "/search", "/documents/**", "/levels", "/levels/*", "/themes", "/themes/*",
+					"/taxonomy", "/taxonomy.ttl", "/taxonomy.jsonld")
 			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/api/v1/search", "/api/v1/documents/**").permitAll()
+			.requestMatchers("/api/v1/search", "/api/v1/documents/**").permitAll()
 			.requestMatchers(HttpMethod.GET, "/sign-in").permitAll()
 			.requestMatchers("/register/*", "/reset/*").permitAll()
 			.requestMatchers("/account", "/account/password").authenticated()
+			.requestMatchers(HttpMethod.GET, "/submissions", "/submissions/new", "/submissions/similar",
+					"/submissions/*", "/submissions/*/edit", "/submissions/*/export.md")
+			.hasRole("CONTRIBUTOR")
+			.requestMatchers(HttpMethod.POST, "/submissions", "/submissions/import", "/submissions/*",
+					"/submissions/*/submit")
+			.hasRole("CONTRIBUTOR")
+			.requestMatchers(HttpMethod.GET, "/moderation", "/moderation/*").hasRole("EDITOR")
+			.requestMatchers(HttpMethod.POST, "/moderation/*/request-changes", "/moderation/*/reject",
+					"/moderation/*/publish", "/moderation/*/withdraw")
+			.hasRole("EDITOR")
 			.requestMatchers(HttpMethod.GET, "/content-health").hasRole("EDITOR")
 			.requestMatchers("/admin/**").hasRole("ADMIN")
 			.anyRequest().denyAll())
@@ -48,6 +60,7 @@ class SecurityConfiguration {
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out").permitAll())
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(denied).accessDeniedHandler(denied))
 			.headers(headers -> headers
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer

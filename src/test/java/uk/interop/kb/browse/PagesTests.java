@@ -116,4 +116,34 @@ class PagesTests {
 		assertThat(http.page("/actuator/env").body()).doesNotContain("propertySources");
 		assertThat(http.page("/actuator/health").statusCode()).isEqualTo(200);
 	}
+
+	@Test
+	void unknownRoutesAreNotFoundRatherThanASignInPrompt() {
+		HttpResponse<String> unknown = http.page("/about-us");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.body()).contains("Page not found");
+		HttpResponse<String> api = http.get("/api/v1/nothing-here");
+		assertThat(api.statusCode()).isEqualTo(404);
+		assertThat(api.headers().firstValue("Content-Type").orElse("")).doesNotContain("text/html");
+	}
+
+	@Test
+	void headRequestsWorkForHealthChecksAndPages() {
+		var head = java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.url("/actuator/health")))
+			.method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+		assertThat(http.send(head).statusCode()).isEqualTo(200);
+		var page = java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.url("/")))
+			.method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+		assertThat(http.send(page).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void apiRefusalsAreProblemDetails() {
+		var post = java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.url("/api/v1/search")))
+			.POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+		HttpResponse<String> response = http.send(post);
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(response.body()).contains("\"status\":403");
+	}
 }

@@ -243,4 +243,15 @@ class FrontMatterParserTests {
 		List<ContentProblem> problems = parse("lessons/My File.md", TestContent.lesson("x", "y")).problems();
 		assertThat(problems).extracting(ContentProblem::field).containsExactly("path");
 	}
+
+	@Test
+	void aDeclaredIdKeepsAnExportedDocumentsIdentityWhereverItIsFiled() {
+		ParsedFile parsed = parse("lessons/anything.md", TestContent.lesson("Exported", "Body",
+				"id: contributions/shared-vocabulary-1a2b"));
+		assertThat(parsed.document().orElseThrow().id()).isEqualTo("contributions/shared-vocabulary-1a2b");
+
+		ParsedFile bad = parse("lessons/anything.md", TestContent.lesson("Exported", "Body", "id: ../../etc/passwd"));
+		assertThat(bad.document().orElseThrow().id()).isEqualTo("lessons/anything");
+		assertThat(bad.problems()).extracting(ContentProblem::field).containsExactly("id");
+	}
 }

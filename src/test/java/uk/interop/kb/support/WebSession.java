@@ -58,6 +58,24 @@ public final class WebSession {
 			.POST(HttpRequest.BodyPublishers.ofString(body)).build());
 	}
 
+	/** Posts one file as multipart form data, with the CSRF token from {@code formPage}. */
+	public HttpResponse<String> postFile(String formPage, String action, String field, String fileName, String content) {
+		String token = csrfFrom(get(formPage).body());
+		String boundary = "----kb" + System.nanoTime();
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
+				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: text/markdown\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+		return send(HttpRequest.newBuilder(URI.create(base + action))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+	}
+
+	/** Follows a redirect's Location within the app. */
+	public HttpResponse<String> follow(HttpResponse<String> redirect) {
+		return get(redirect.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""));
+	}
+
 	/** Signs in through the real form; returns the response to the POST (a redirect when it worked). */
 	public HttpResponse<String> signIn(String username, String password) {
 		return post("/sign-in", "/sign-in", Map.of("username", username, "password", password));

@@ -1,0 +1,119 @@
+package uk.interop.kb.submission;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
+import uk.interop.kb.account.KbUser;
+import uk.interop.kb.search.AudienceResolver;
+
+/** The editor's side: the review queue, the review page and its decisions. */
+@Controller
+class ModerationController {
+
+	private final SubmissionService submissions;
+	private final SubmissionViews views;
+	private final AudienceResolver audiences;
+
+	ModerationController(SubmissionService submissions, SubmissionViews views, AudienceResolver audiences) {
+		this.submissions = submissions;
+		this.views = views;
+		this.audiences = audiences;
+	}
+
+	@GetMapping("/moderation")
+	String queue(@AuthenticationPrincipal KbUser editor, @RequestParam(required = false) String status, Model model) {
+		var selected = SubmissionViews.status(status);
+		model.addAttribute("submissions", submissions.queue(editor, selected));
+		model.addAttribute("statuses", SubmissionStatus.values());
+		model.addAttribute("selected", selected.map(Enum::name).orElse(""));
+		return "moderation/queue";
+	}
+
+	@GetMapping("/moderation/{id}")
+	String review(@AuthenticationPrincipal KbUser editor, @PathVariable long id, Model model) {
+		Submission submission = submissions.visible(editor, id);
+		Revision current = submissions.currentRevision(submission);
+		model.addAttribute("submission", submission);
+		model.addAttribute("revision", current);
+		model.addAttribute("events", submissions.events(submission));
+		model.addAttribute("diff", submissions.previousRevision(submission)
+			.map(previous -> RevisionDiff.between(previous.markdown(), current.markdown())).orElse(null));
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", SubmissionViews.none());
+		}
+		views.preview(model, current.markdown(), audiences.current());
+		return "moderation/review";
+	}
+
+	@PostMapping("/moderation/{id}/request-changes")
+	String requestChanges(@AuthenticationPrincipal KbUser editor, @PathVariable long id, @RequestParam int version,
+			@RequestParam(required = false) String comment, HttpServletRequest request, RedirectAttributes redirect) {
+		return done(id, submissions.requestChanges(editor, id, version, comment, request.getRemoteAddr()),
+				"Changes requested: the contributor can see your comment", redirect);
+	}
+
+	@PostMapping("/moderation/{id}/reject")
+	String reject(@AuthenticationPrincipal KbUser editor, @PathVariable long id, @RequestParam int version,
+			@RequestParam(required = false) String reason, HttpServletRequest request, RedirectAttributes redirect) {
+		return done(id, submissions.reject(editor, id, version, reason, request.getRemoteAddr()), "Rejected", redirect);
+	}
+
+	@PostMapping("/moderation/{id}/publish")
+	String publish(@AuthenticationPrincipal KbUser editor, @PathVariable long id, @RequestParam int version,
+			@RequestParam(defaultValue = "false") boolean noPersonalData,
+			@RequestParam(defaultValue = "false") boolean noSensitiveMaterial,
+			@RequestParam(defaultValue = "false") boolean consentToAttribute, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		var checklist = new SubmissionService.RedactionChecklist(noPersonalData, noSensitiveMaterial,
+				consentToAttribute);
+		return done(id, submissions.publish(editor, id, version, checklist, request.getRemoteAddr()),
+				"Published: it is now in search", redirect);
+	}
+
+	@PostMapping("/moderation/{id}/withdraw")
+	String withdraw(@AuthenticationPrincipal KbUser editor, @PathVariable long id, @RequestParam int version,
+			@RequestParam(required = false) String reason, HttpServletRequest request, RedirectAttributes redirect) {
+		return done(id, submissions.withdraw(editor, id, version, reason, request.getRemoteAddr()),
+				"Withdrawn: it has left search", redirect);
+	}
+
+	private static String done(long id, SubmissionService.Saved saved, String success, RedirectAttributes redirect) {
+		if (saved.ok()) {
+			redirect.addFlashAttribute("success", success);
+		}
+		else {
+			redirect.addFlashAttribute("errors", saved.errors());
+		}
+		return "redirect:/moderation/" + id;
+	}
+
+	@ExceptionHandler(SubmissionService.EditConflictException.class)
+	String conflict(SubmissionService.EditConflictException ex, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("errors", java.util.Map.of("conflict",
+				"Someone changed this submission after you opened it. Review it as it is now, then decide again."));
+		return "redirect:/moderation/" + ex.current().id();
+	}
+
+	@ExceptionHandler(SubmissionService.NotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "error/404";
+	}
+
+	@ExceptionHandler(SubmissionService.NotAllowedException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String notAllowed(SubmissionService.NotAllowedException ex, Model model) {
+		model.addAttribute("reason", ex.getMessage());
+		return "submission/not-allowed";
+	}
+}

@@ -1,0 +1,219 @@
+package uk.interop.kb.submission;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
+import uk.interop.kb.account.KbUser;
+import uk.interop.kb.search.AudienceResolver;
+import uk.interop.kb.search.SearchService;
+
+/** The contributor's side: write, save as draft, preview, submit, and see what editors said. */
+@Controller
+class SubmissionController {
+
+	static final String FORM = "submission/form";
+	static final String VIEW = "submission/view";
+
+	private final SubmissionService submissions;
+	private final SubmissionViews views;
+	private final SearchService search;
+	private final AudienceResolver audiences;
+
+	SubmissionController(SubmissionService submissions, SubmissionViews views, SearchService search,
+			AudienceResolver audiences) {
+		this.submissions = submissions;
+		this.views = views;
+		this.search = search;
+		this.audiences = audiences;
+	}
+
+	@GetMapping("/submissions")
+	String mine(@AuthenticationPrincipal KbUser user, Model model) {
+		model.addAttribute("submissions", submissions.mine(user));
+		return "submission/list";
+	}
+
+	@GetMapping("/submissions/new")
+	String newForm(Model model) {
+		return form(model, SubmissionForm.blank(), SubmissionViews.none(), UUID.randomUUID().toString(), null);
+	}
+
+	@PostMapping("/submissions")
+	String create(@AuthenticationPrincipal KbUser user, @ModelAttribute SubmissionForm form,
+			@RequestParam(defaultValue = "") String formToken, HttpServletRequest request, Model model) {
+		SubmissionService.Saved saved;
+		try {
+			saved = submissions.create(user, form, formToken, request.getRemoteAddr());
+		}
+		catch (SubmissionService.DuplicateFormException ex) {
+			return submissions.createdBy(ex.token()).map(id -> "redirect:/submissions/" + id)
+				.orElse("redirect:/submissions");
+		}
+		if (!saved.ok()) {
+			return form(model, form, saved.errors(), formToken, null);
+		}
+		return "redirect:/submissions/" + saved.submission().orElseThrow().id() + "?saved";
+	}
+
+	@GetMapping("/submissions/{id}")
+	String view(@AuthenticationPrincipal KbUser user, @PathVariable long id, Model model) {
+		Submission submission = submissions.visible(user, id);
+		model.addAttribute("submission", submission);
+		model.addAttribute("events", submissions.events(submission));
+		model.addAttribute("isOwner", submission.ownerId() == user.id());
+		if (!model.containsAttribute("errors")) {
+			model.addAttribute("errors", SubmissionViews.none());
+		}
+		views.preview(model, submissions.currentRevision(submission).markdown(), audiences.current());
+		return VIEW;
+	}
+
+	@GetMapping("/submissions/{id}/edit")
+	String edit(@AuthenticationPrincipal KbUser user, @PathVariable long id, Model model) {
+		Submission submission = submissions.visible(user, id);
+		return form(model, submissions.form(submission), SubmissionViews.none(), "", submission);
+	}
+
+	@PostMapping("/submissions/{id}")
+	String update(@AuthenticationPrincipal KbUser user, @PathVariable long id, @ModelAttribute SubmissionForm form,
+			@RequestParam int version, HttpServletRequest request, Model model) {
+		Submission submission = submissions.visible(user, id);
+		try {
+			SubmissionService.Saved saved = submissions.update(user, id, form, version, request.getRemoteAddr());
+			if (!saved.ok()) {
+				return form(model, form, saved.errors(), "", submission);
+			}
+		}
+		catch (SubmissionService.EditConflictException ex) {
+			return conflict(model, form, ex.current());
+		}
+		return "redirect:/submissions/" + id + "?saved";
+	}
+
+	/** Both versions side by side: what is saved now, and what this person typed (kept in the form). */
+	private String conflict(Model model, SubmissionForm yours, Submission current) {
+		String theirs = submissions.currentRevision(current).markdown();
+		views.formChoices(model);
+		model.addAttribute("submission", current);
+		model.addAttribute("theirs", submissions.currentRevision(current));
+		model.addAttribute("conflictDiff", RevisionDiff.between(theirs, submissions.draftText(current, yours)));
+		model.addAttribute("form", yours);
+		model.addAttribute("errors", Map.of("conflict",
+				"Someone changed this submission after you opened it. Your changes have not been saved: "
+						+ "compare them with the current version below, then save again."));
+		model.addAttribute("formToken", "");
+		model.addAttribute("version", current.version());
+		return FORM;
+	}
+
+	@PostMapping("/submissions/{id}/submit")
+	String submit(@AuthenticationPrincipal KbUser user, @PathVariable long id, @RequestParam int version,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		SubmissionService.Saved saved = submissions.submit(user, id, version, request.getRemoteAddr());
+		if (!saved.ok()) {
+			redirect.addFlashAttribute("errors", saved.errors());
+			return "redirect:/submissions/" + id;
+		}
+		redirect.addFlashAttribute("success", "Submitted for review. An editor will look at it.");
+		return "redirect:/submissions/" + id;
+	}
+
+	@GetMapping("/submissions/{id}/export.md")
+	ResponseEntity<byte[]> export(@AuthenticationPrincipal KbUser user, @PathVariable long id) {
+		Submission submission = submissions.visible(user, id);
+		String fileName = submission.documentId().substring(submission.documentId().lastIndexOf('/') + 1) + ".md";
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()
+				.toString())
+			.body(submissions.export(user, id).getBytes(StandardCharsets.UTF_8));
+	}
+
+	@PostMapping("/submissions/import")
+	String importFile(@AuthenticationPrincipal KbUser user, @RequestParam(required = false) MultipartFile file,
+			HttpServletRequest request, Model model) throws IOException {
+		if (file == null || file.isEmpty()) {
+			return form(model, SubmissionForm.blank(), Map.of("file", "Choose a Markdown file to upload"),
+					UUID.randomUUID().toString(), null);
+		}
+		if (file.getSize() > 1024 * 1024) {
+			return form(model, SubmissionForm.blank(), Map.of("file", "The file must be smaller than 1 MB"),
+					UUID.randomUUID().toString(), null);
+		}
+		String text = new String(file.getBytes(), StandardCharsets.UTF_8);
+		SubmissionService.Saved saved;
+		try {
+			saved = submissions.importFile(user, text, request.getRemoteAddr());
+		}
+		catch (SubmissionMarkdown.UnreadableFileException ex) {
+			return form(model, SubmissionForm.blank(), Map.of("file", "The file could not be read: " + ex.getMessage()),
+					UUID.randomUUID().toString(), null);
+		}
+		if (!saved.ok()) {
+			return form(model, SubmissionForm.blank(), saved.errors(), UUID.randomUUID().toString(), null);
+		}
+		return "redirect:/submissions/" + saved.submission().orElseThrow().id() + "/edit";
+	}
+
+	/** "Similar lessons already in the library" for the text typed so far (a fragment for the form's script). */
+	@GetMapping("/submissions/similar")
+	String similar(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String summary,
+			Model model) {
+		String text = (title.length() > 200 ? title.substring(0, 200) : title) + "\n"
+				+ (summary.length() > 600 ? summary.substring(0, 600) : summary);
+		model.addAttribute("similar", search.similarTo(text, audiences.current(), 5));
+		return "submission/similar :: similar";
+	}
+
+	private String form(Model model, SubmissionForm form, Map<String, String> errors, String formToken,
+			Submission submission) {
+		views.formChoices(model);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("formToken", formToken);
+		model.addAttribute("submission", submission);
+		model.addAttribute("version", submission == null ? 0 : submission.version());
+		return FORM;
+	}
+
+	@ExceptionHandler(SubmissionService.NotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound() {
+		return "error/404";
+	}
+
+	@ExceptionHandler(SubmissionService.NotAllowedException.class)
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String notAllowed(SubmissionService.NotAllowedException ex, Model model) {
+		model.addAttribute("reason", ex.getMessage());
+		return "submission/not-allowed";
+	}
+
+	@ExceptionHandler(SubmissionService.EditConflictException.class)
+	String conflictOnTransition(SubmissionService.EditConflictException ex, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("errors", Map.of("conflict",
+				"This submission changed after you opened it. Check it as it is now, then try again."));
+		return "redirect:/submissions/" + ex.current().id();
+	}
+}
