@@ -17,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.interop.kb.content.Document;
 import uk.interop.kb.support.Http;
 import uk.interop.kb.support.KbApplicationTest;
-import uk.interop.kb.support.RealContent;
 
 @KbApplicationTest
 class SearchApiTests {
@@ -26,6 +25,9 @@ class SearchApiTests {
 
 	@LocalServerPort
 	int port;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	uk.interop.kb.support.Corpus corpus;
 
 	private Http http;
 
@@ -67,7 +69,7 @@ class SearchApiTests {
 
 	@Test
 	void levelCountsForAnonymousCallersEqualABruteForceCountOfPublicDocuments() {
-		List<Document> publicDocs = RealContent.documents().stream().filter(Document::isPublic).toList();
+		List<Document> publicDocs = corpus.documents().stream().filter(Document::isPublic).toList();
 
 		JsonNode levels = json(http.get("/api/v1/search")).get("facets").get("level");
 
@@ -86,7 +88,7 @@ class SearchApiTests {
 		Map<String, Boolean> selected = new java.util.HashMap<>();
 		body.get("facets").get("level").forEach(v -> selected.put(v.get("id").asString(), v.get("selected").asBoolean()));
 		assertThat(selected).containsEntry("semantic", true).containsEntry("structural", true);
-		long expected = RealContent.documents().stream().filter(Document::isPublic)
+		long expected = corpus.documents().stream().filter(Document::isPublic)
 			.filter(d -> d.levels().contains("semantic") || d.levels().contains("structural"))
 			.filter(d -> d.themes().contains("data-quality")).count();
 		assertThat(body.get("total").asLong()).isEqualTo(expected);
@@ -128,7 +130,7 @@ class SearchApiTests {
 
 	@Test
 	void unknownAndMembersOnlyDocumentsAreBoth404() {
-		String membersId = RealContent.documents().stream().filter(d -> !d.isPublic()).findFirst().orElseThrow().id();
+		String membersId = corpus.documents().stream().filter(d -> !d.isPublic()).findFirst().orElseThrow().id();
 
 		HttpResponse<String> unknown = http.get("/api/v1/documents/lessons/no-such-thing");
 		HttpResponse<String> members = http.get("/api/v1/documents/" + membersId);

@@ -70,6 +70,14 @@ public final class Browsers implements ParameterResolver {
 		return driver;
 	}
 
+	/** Clicks something that loads a new page and waits until the old one is gone, so no assertion reads it. */
+	public static void clickAndWait(WebDriver driver, org.openqa.selenium.WebElement element) {
+		org.openqa.selenium.WebElement page = driver.findElement(org.openqa.selenium.By.tagName("html"));
+		element.click();
+		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+	}
+
 	/** Saves what the browser shows now under {@code target/screenshots/NAME.png}. */
 	public static Path screenshot(WebDriver driver, String name) {
 		try {

@@ -41,12 +41,15 @@ class ContributionBrowserTests {
 		driver.get(base() + "/sign-in");
 		driver.findElement(By.id("username")).sendKeys(username);
 		driver.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-		driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+		Browsers.clickAndWait(driver, driver.findElement(By.xpath("//button[normalize-space()='Sign in']")));
 	}
 
 	private void click(WebDriver driver, String buttonText) {
-		driver.findElement(By.xpath("//button[normalize-space()='" + buttonText + "'] | //a[normalize-space()='"
-				+ buttonText + "']")).click();
+		var found = driver.findElements(By.xpath("//button[normalize-space()='" + buttonText
+				+ "'] | //a[normalize-space()='" + buttonText + "']"));
+		assertThat(found).as("'%s' on %s, which says: %s", buttonText, driver.getCurrentUrl(),
+				driver.findElement(By.tagName("main")).getText()).isNotEmpty();
+		Browsers.clickAndWait(driver, found.get(0));
 	}
 
 	private void tick(WebDriver driver, String name, String value) {
@@ -73,7 +76,7 @@ class ContributionBrowserTests {
 		assertThat(driver.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("Enter a title");
 		assertThat(driver.findElement(By.id("body")).getAttribute("value")).contains("zebrafinch register");
 		Browsers.screenshot(driver, "contribute-1-error");
-		driver.findElement(By.cssSelector(".govuk-error-summary a[href='#title']")).click();
+		driver.findElement(By.cssSelector(".govuk-error-summary a[href='#title']")).click(); // same page: focuses the field
 		driver.findElement(By.id("title")).sendKeys("Sharing the zebrafinch register before building the interface");
 		click(driver, "Save and preview");
 		assertThat(driver.findElement(By.id("preview-heading")).getText()).isEqualTo("Preview");
@@ -84,7 +87,7 @@ class ContributionBrowserTests {
 
 		signIn(driver, accounts.user(Role.EDITOR));
 		driver.get(base() + "/moderation");
-		driver.findElement(By.linkText("Sharing the zebrafinch register before building the interface")).click();
+		Browsers.clickAndWait(driver, driver.findElement(By.linkText("Sharing the zebrafinch register before building the interface")));
 		driver.findElement(By.id("comment")).sendKeys("Please add the sector the partner came from.");
 		click(driver, "Ask for changes");
 		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Changes requested");

@@ -42,14 +42,14 @@ class MembersBrowserTests {
 		driver.get(base + "/sign-in");
 		driver.findElement(By.id("username")).sendKeys(accounts.user(Role.MEMBER));
 		driver.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-		driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+		Browsers.clickAndWait(driver, driver.findElement(By.xpath("//button[normalize-space()='Sign in']")));
 		driver.get(base + "/documents/" + members.id());
 
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(members.title());
 		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Members only");
 		Browsers.screenshot(driver, "members-1-document");
 
-		driver.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+		Browsers.clickAndWait(driver, driver.findElement(By.xpath("//button[normalize-space()='Sign out']")));
 		driver.get(base + "/documents/" + members.id());
 
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");

@@ -31,7 +31,7 @@ final class SearchPageObject {
 	}
 
 	SearchPageObject applyFilters() {
-		driver.findElement(By.xpath("//button[normalize-space()='Apply filters']")).click();
+		Browsers.clickAndWait(driver, driver.findElement(By.xpath("//button[normalize-space()='Apply filters']")));
 		return this;
 	}
 
@@ -49,8 +49,8 @@ final class SearchPageObject {
 	}
 
 	SearchPageObject removeTag(String text) {
-		driver.findElements(By.cssSelector(".kb-filter-tag")).stream().filter(e -> e.getText().contains(text))
-			.findFirst().orElseThrow().click();
+		Browsers.clickAndWait(driver, driver.findElements(By.cssSelector(".kb-filter-tag")).stream()
+			.filter(e -> e.getText().contains(text)).findFirst().orElseThrow());
 		return this;
 	}
 
@@ -66,7 +66,7 @@ final class SearchPageObject {
 	}
 
 	void openResult(int index) {
-		driver.findElements(By.cssSelector("#results .kb-result__title a")).get(index).click();
+		Browsers.clickAndWait(driver, driver.findElements(By.cssSelector("#results .kb-result__title a")).get(index));
 	}
 
 	List<WebElement> snippets() {

@@ -28,6 +28,9 @@ class MembersOnlyLeakTests {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	uk.interop.kb.support.Corpus corpus;
+
 	private Http http;
 
 	@BeforeEach
@@ -44,7 +47,7 @@ class MembersOnlyLeakTests {
 
 	@Test
 	void anonymousResponsesNeverContainTheMarkerOrMembersTitles() {
-		List<Document> documents = RealContent.documents();
+		List<Document> documents = corpus.documents();
 		List<String> members = documents.stream().filter(d -> !d.isPublic()).map(Document::title).toList();
 		List<String> paths = new ArrayList<>(List.of("/", "/search", "/search?q=kestrel", "/search?q=kestrl",
 				"/search?q=kestrel*", "/search?q=project+kestrel", "/search?sort=newest", "/api/v1/search?q=kestrel",
@@ -73,7 +76,7 @@ class MembersOnlyLeakTests {
 
 	@Test
 	void membersOnlyDocumentPagesAre404ForAnonymousVisitors() {
-		RealContent.documents().stream().filter(d -> !d.isPublic()).forEach(d -> {
+		corpus.documents().stream().filter(d -> !d.isPublic()).forEach(d -> {
 			assertThat(http.page("/documents/" + d.id()).statusCode()).as(d.id()).isEqualTo(404);
 			assertThat(http.get("/api/v1/documents/" + d.id()).statusCode()).as(d.id()).isEqualTo(404);
 		});
@@ -81,7 +84,7 @@ class MembersOnlyLeakTests {
 
 	@Test
 	void anonymousTotalsAndCountsExcludeMembersDocuments() {
-		long publicCount = RealContent.documents().stream().filter(Document::isPublic).count();
+		long publicCount = corpus.documents().stream().filter(Document::isPublic).count();
 
 		String body = http.get("/api/v1/search?size=1").body();
 

@@ -15,7 +15,6 @@ import uk.interop.kb.account.Role;
 import uk.interop.kb.account.TestAccounts;
 import uk.interop.kb.content.Document;
 import uk.interop.kb.support.KbApplicationTest;
-import uk.interop.kb.support.RealContent;
 import uk.interop.kb.support.WebSession;
 
 /** For each role, signed in for real, totals and every facet count equal a brute-force count of what it may read. */
@@ -28,15 +27,17 @@ class RoleAudienceTests {
 	int port;
 
 	private final TestAccounts accounts;
+	private final uk.interop.kb.support.Corpus corpus;
 
 	@Autowired
-	RoleAudienceTests(TestAccounts accounts) {
+	RoleAudienceTests(TestAccounts accounts, uk.interop.kb.support.Corpus corpus) {
 		this.accounts = accounts;
+		this.corpus = corpus;
 	}
 
 	@Test
 	void countsMatchWhatEachRoleMayRead() {
-		List<Document> documents = RealContent.documents();
+		List<Document> documents = corpus.documents();
 		Random random = new Random(11);
 		for (Role role : Role.values()) {
 			WebSession session = new WebSession(port);
@@ -48,7 +49,7 @@ class RoleAudienceTests {
 
 	@Test
 	void membersSeeMembersOnlyDocumentsAndTheirPagesWhileSignedIn() {
-		Document members = RealContent.documents().stream().filter(d -> !d.isPublic()).findFirst().orElseThrow();
+		Document members = corpus.documents().stream().filter(d -> !d.isPublic()).findFirst().orElseThrow();
 		WebSession session = new WebSession(port);
 		session.signIn(accounts.user(Role.MEMBER), TestAccounts.PASSWORD);
 
