@@ -248,6 +248,18 @@ class SubmissionServiceTests {
 	}
 
 	@Test
+	void aFullRebuildKeepsPublishedSubmissions() {
+		Submission submitted = submitted("wallabies");
+		submissions.publish(editor, submitted.id(), submitted.version(), CHECKED, "t");
+
+		new ContentIndexer(index, loader, taxonomy.fingerprint(), List.of(publisher)).rebuild(done -> {
+		});
+
+		assertThat(found("wallabies", Audience.PUBLIC)).isEqualTo(1);
+		assertThat(found("interoperability", Audience.PUBLIC)).isPositive();
+	}
+
+	@Test
 	void membersOnlySubmissionsAreSearchableOnlyByMembers() {
 		SubmissionForm secret = new SubmissionForm("Members lesson about cassowaries", "Summary of cassowaries lesson.",
 				"lesson", List.of("semantic"), List.of("data-quality"), List.of(), List.of("police"), "worked",
