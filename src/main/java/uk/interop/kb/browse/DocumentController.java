@@ -11,6 +11,7 @@ import uk.interop.kb.search.Audience;
 import uk.interop.kb.search.IndexedDocument;
 import uk.interop.kb.search.SearchService;
 import uk.interop.kb.search.AudienceResolver;
+import uk.interop.kb.taxonomy.SkosWriter;
 import uk.interop.kb.taxonomy.Concept;
 import uk.interop.kb.taxonomy.Taxonomy;
 
@@ -22,16 +23,18 @@ class DocumentController {
 	private final SearchService search;
 	private final Taxonomy taxonomy;
 	private final AudienceResolver audiences;
+	private final SkosWriter skos;
 
-	DocumentController(SearchService search, Taxonomy taxonomy, AudienceResolver audiences) {
+	DocumentController(SearchService search, Taxonomy taxonomy, AudienceResolver audiences, SkosWriter skos) {
 		this.search = search;
 		this.taxonomy = taxonomy;
 		this.audiences = audiences;
+		this.skos = skos;
 	}
 
 	/** A document page; 404 both for an unknown id and for one this reader may not see. */
 	@GetMapping("/documents/{*id}")
-	String document(@PathVariable String id, Model model) {
+	String document(@PathVariable String id, Model model, jakarta.servlet.http.HttpServletRequest request) {
 		String slug = id.startsWith("/") ? id.substring(1) : id;
 		Audience audience = audiences.current();
 		IndexedDocument document = search.document(slug, audience).orElseThrow(NotFoundException::new);
@@ -44,6 +47,9 @@ class DocumentController {
 			.map(level -> search.document(level.text("handbook"), audience).map(ch -> new Chapter(level, ch)))
 			.flatMap(java.util.Optional::stream).toList());
 		model.addAttribute("related", search.related(slug, audience, RELATED));
+		String pageUrl = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
+			.build().toUriString() + document.url();
+		model.addAttribute("pageMetadata", DocumentMetadataTags.of(document.document(), pageUrl, taxonomy, skos));
 		return "browse/document";
 	}
 

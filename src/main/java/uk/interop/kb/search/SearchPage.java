@@ -47,6 +47,18 @@ public record SearchPage(SearchResults results, List<SelectedFilter> selected, S
 				previous, next, suggestion);
 	}
 
+	public String feedUrl() {
+		return SearchUrls.export(results.request(), "atom");
+	}
+
+	public String csvUrl() {
+		return SearchUrls.export(results.request(), "csv");
+	}
+
+	public String briefingUrl() {
+		return SearchUrls.export(results.request(), "md");
+	}
+
 	public String heading() {
 		long total = results.total();
 		return total == 1 ? "1 result" : String.format("%,d results", total);

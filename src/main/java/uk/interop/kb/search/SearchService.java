@@ -323,6 +323,39 @@ public final class SearchService {
 		return body == null ? "" : body;
 	}
 
+	/**
+	 * Completions for what someone has typed so far: titles of readable documents whose words
+	 * start with it (the last word as a prefix), then taxonomy labels containing it.
+	 */
+	public List<String> suggest(String typed, Audience audience, int count) {
+		String text = QueryFactory.clean(typed).toLowerCase(java.util.Locale.ROOT);
+		if (text.length() < 2) {
+			return List.of();
+		}
+		java.util.LinkedHashSet<String> suggestions = new java.util.LinkedHashSet<>();
+		index.withSnapshot(snapshot -> {
+			org.apache.lucene.queryparser.simple.SimpleQueryParser parser = new org.apache.lucene.queryparser.simple.SimpleQueryParser(
+					snapshot.queryAnalyzer(), java.util.Map.of(LuceneFields.TITLE, 1f),
+					org.apache.lucene.queryparser.simple.SimpleQueryParser.PREFIX_OPERATOR
+							| org.apache.lucene.queryparser.simple.SimpleQueryParser.WHITESPACE_OPERATOR);
+			parser.setDefaultOperator(Occur.MUST);
+			Query query = parser.parse(text.replaceAll("[^\\p{L}\\p{N} ]", " ").strip() + "*");
+			TopDocs top = snapshot.searcher().search(restrict(query, audience), count);
+			for (ScoreDoc hit : top.scoreDocs) {
+				suggestions.add(snapshot.searcher().storedFields().document(hit.doc, Set.of(LuceneFields.TITLE))
+					.get(LuceneFields.TITLE));
+			}
+			return null;
+		});
+		for (Vocabulary vocabulary : taxonomy.inOrder()) {
+			vocabulary.concepts().stream()
+				.filter(c -> c.label().toLowerCase(java.util.Locale.ROOT).contains(text)
+						|| c.altLabels().stream().anyMatch(a -> a.toLowerCase(java.util.Locale.ROOT).startsWith(text)))
+				.forEach(c -> suggestions.add(c.label()));
+		}
+		return suggestions.stream().limit(count).toList();
+	}
+
 	/** The newest documents the audience may read, optionally of some types only. */
 	public List<IndexedDocument> latest(Audience audience, int count, Set<String> types) {
 		return index.withSnapshot(snapshot -> {

@@ -14,6 +14,11 @@ public final class SearchUrls {
 		return builder(request, null, null, request.page()).build().encode().toUriString();
 	}
 
+	/** The same search as a feed or download: {@code /search.atom}, {@code /search.csv}, {@code /search.md}. */
+	public static String export(SearchRequest request, String extension) {
+		return builder(request, null, null, 1).replacePath("/search." + extension).build().encode().toUriString();
+	}
+
 	public static String page(SearchRequest request, int page) {
 		return builder(request, null, null, page).build().encode().toUriString();
 	}

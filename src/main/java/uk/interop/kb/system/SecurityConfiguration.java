@@ -31,10 +31,11 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 			.requestMatchers("/error").permitAll()
 			// Reading is open; any method, so HEAD works and other methods get MVC's 405, not a sign-in page.
-			.requestMatchers("/", "/search", "/documents/**", "/levels", "/levels/*", "/themes", "/themes/*",
-					"/taxonomy", "/taxonomy.ttl", "/taxonomy.jsonld")
+			.requestMatchers("/", "/search", "/search.atom", "/search.csv", "/search.md", "/documents/**", "/levels",
+					"/levels/*", "/themes", "/themes/*", "/taxonomy", "/taxonomy.ttl", "/taxonomy.jsonld",
+					"/opensearch.xml", "/sitemap.xml", "/robots.txt")
 			.permitAll()
-			.requestMatchers("/api/v1/search", "/api/v1/documents/**").permitAll()
+			.requestMatchers("/api/v1/search", "/api/v1/documents/**", "/api/v1/suggest").permitAll()
 			.requestMatchers(HttpMethod.GET, "/sign-in").permitAll()
 			.requestMatchers("/register/*", "/reset/*").permitAll()
 			.requestMatchers("/account", "/account/password").authenticated()

@@ -40,6 +40,13 @@ class RouteAccessTests {
 	static final List<Route> ROUTES = List.of(
 			new Route("GET", "/", "/", Access.ANYONE),
 			new Route("GET", "/search", "/search?q=culture", Access.ANYONE),
+			new Route("GET", "/search.atom", "/search.atom?q=culture", Access.ANYONE),
+			new Route("GET", "/search.csv", "/search.csv?level=semantic", Access.ANYONE),
+			new Route("GET", "/search.md", "/search.md?level=semantic", Access.ANYONE),
+			new Route("GET", "/opensearch.xml", "/opensearch.xml", Access.ANYONE),
+			new Route("GET", "/sitemap.xml", "/sitemap.xml", Access.ANYONE),
+			new Route("GET", "/robots.txt", "/robots.txt", Access.ANYONE),
+			new Route("GET", "/api/v1/suggest", "/api/v1/suggest?q=rec", Access.ANYONE),
 			new Route("GET", "/levels", "/levels", Access.ANYONE),
 			new Route("GET", "/levels/{id}", "/levels/semantic", Access.ANYONE),
 			new Route("GET", "/themes", "/themes", Access.ANYONE),
