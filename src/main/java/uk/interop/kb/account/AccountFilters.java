@@ -11,13 +11,20 @@ public class AccountFilters {
 	private final AccountRepository accounts;
 	private final SourceThrottle throttle;
 	private final AccountsProperties properties;
+	private final ApiTokenService tokens;
 	private final Clock clock;
 
-	AccountFilters(AccountRepository accounts, SourceThrottle throttle, AccountsProperties properties, Clock clock) {
+	AccountFilters(AccountRepository accounts, SourceThrottle throttle, AccountsProperties properties,
+			ApiTokenService tokens, Clock clock) {
 		this.accounts = accounts;
 		this.throttle = throttle;
 		this.properties = properties;
+		this.tokens = tokens;
 		this.clock = clock;
+	}
+
+	public BearerTokenFilter bearer() {
+		return new BearerTokenFilter(tokens);
 	}
 
 	public AccountStatusFilter status() {

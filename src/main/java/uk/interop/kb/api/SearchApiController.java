@@ -39,6 +39,10 @@ class SearchApiController {
 	}
 
 	@GetMapping("/search")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Search, with every facet's counts")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "One page of results",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SearchResponse.class)))
 	ResponseEntity<?> search(@RequestParam MultiValueMap<String, String> params) {
 		SearchRequestParser.Parsed parsed = parser.parse(params, true, SearchRequest.DEFAULT_SIZE);
 		if (!parsed.valid()) {
@@ -55,10 +59,16 @@ class SearchApiController {
 	}
 
 	@GetMapping("/documents/{*id}")
+	@io.swagger.v3.oas.annotations.Operation(summary = "One document: metadata and rendered HTML")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The document",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = DocumentResponse.class)))
 	ResponseEntity<?> document(@PathVariable String id) {
 		String slug = id.startsWith("/") ? id.substring(1) : id;
 		return search.document(slug, audiences.current())
-			.<ResponseEntity<?>>map(d -> ResponseEntity.ok(DocumentResponse.of(d)))
+			.<ResponseEntity<?>>map(d -> ResponseEntity.ok()
+				.lastModified(d.document().published().atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+				.body(DocumentResponse.of(d)))
 			.orElseGet(() -> {
 				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
 						"No document with that id");

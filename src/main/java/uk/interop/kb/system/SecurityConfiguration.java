@@ -12,6 +12,7 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import uk.interop.kb.account.AccountFilters;
+import uk.interop.kb.account.BearerTokenFilter;
 
 /**
  * One filter chain, most specific rules first, ending in deny: a route nobody wrote a rule for is
@@ -35,10 +36,15 @@ class SecurityConfiguration {
 					"/levels/*", "/themes", "/themes/*", "/taxonomy", "/taxonomy.ttl", "/taxonomy.jsonld",
 					"/opensearch.xml", "/sitemap.xml", "/robots.txt")
 			.permitAll()
-			.requestMatchers("/api/v1/search", "/api/v1/documents/**", "/api/v1/suggest").permitAll()
+			.requestMatchers("/api/v1/search", "/api/v1/documents/**", "/api/v1/suggest", "/api/v1/taxonomy",
+					"/v3/api-docs", "/v3/api-docs/**", "/api")
+			.permitAll()
+			.requestMatchers("/api/v1/submissions", "/api/v1/submissions/**").hasRole("CONTRIBUTOR")
+			.requestMatchers("/api/v1/moderation/**").hasRole("EDITOR")
 			.requestMatchers(HttpMethod.GET, "/sign-in").permitAll()
 			.requestMatchers("/register/*", "/reset/*").permitAll()
-			.requestMatchers("/account", "/account/password").authenticated()
+			.requestMatchers("/account", "/account/password", "/account/tokens", "/account/tokens/*/revoke")
+			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/submissions", "/submissions/new", "/submissions/similar",
 					"/submissions/*", "/submissions/*/edit", "/submissions/*/export.md")
 			.hasRole("CONTRIBUTOR")
@@ -69,7 +75,10 @@ class SecurityConfiguration {
 				.permissionsPolicyHeader(policy -> policy.policy("camera=(), microphone=(), geolocation=()")))
 			.addFilterBefore(new CspNonceFilter(), HeaderWriterFilter.class)
 			.addFilterBefore(accountFilters.throttle(), UsernamePasswordAuthenticationFilter.class)
-			.addFilterBefore(accountFilters.status(), AnonymousAuthenticationFilter.class);
+			.addFilterBefore(accountFilters.status(), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(accountFilters.bearer(), org.springframework.security.web.csrf.CsrfFilter.class)
+			// A bearer token is not a cookie: a cross-site page cannot send it, so CSRF does not apply.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer));
 		return http.build();
 	}
 }

@@ -47,6 +47,27 @@ public final class WebSession {
 		return postRaw(action, all);
 	}
 
+	/** Posts JSON with the session cookie and the CSRF token header taken from {@code formPage}. */
+	public HttpResponse<String> postJson(String formPage, String action, String json) {
+		return sendJson("POST", formPage, action, json);
+	}
+
+	public HttpResponse<String> put(String formPage, String action, String json) {
+		return sendJson("PUT", formPage, action, json);
+	}
+
+	private HttpResponse<String> sendJson(String method, String formPage, String action, String json) {
+		String page = get(formPage).body();
+		if (!CSRF.matcher(page).find()) {
+			page = get("/sign-in").body();
+		}
+		return send(HttpRequest.newBuilder(URI.create(base + action))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header("X-CSRF-TOKEN", csrfFrom(page))
+			.method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+	}
+
 	/** Posts exactly these fields: no CSRF token unless given. */
 	public HttpResponse<String> postRaw(String action, Map<String, String> fields) {
 		String body = fields.entrySet().stream()

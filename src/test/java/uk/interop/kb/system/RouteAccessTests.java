@@ -47,6 +47,21 @@ class RouteAccessTests {
 			new Route("GET", "/sitemap.xml", "/sitemap.xml", Access.ANYONE),
 			new Route("GET", "/robots.txt", "/robots.txt", Access.ANYONE),
 			new Route("GET", "/api/v1/suggest", "/api/v1/suggest?q=rec", Access.ANYONE),
+			new Route("GET", "/api/v1/taxonomy", "/api/v1/taxonomy", Access.ANYONE),
+			new Route("GET", "/api", "/api", Access.ANYONE),
+			new Route("GET", "/api/v1/submissions", "/api/v1/submissions", Access.CONTRIBUTOR),
+			new Route("POST", "/api/v1/submissions", "/api/v1/submissions", Access.CONTRIBUTOR),
+			new Route("GET", "/api/v1/submissions/{id}", "/api/v1/submissions/999999", Access.CONTRIBUTOR),
+			new Route("PUT", "/api/v1/submissions/{id}", "/api/v1/submissions/999999", Access.CONTRIBUTOR),
+			new Route("POST", "/api/v1/submissions/{id}/submit", "/api/v1/submissions/999999/submit", Access.CONTRIBUTOR),
+			new Route("GET", "/api/v1/moderation/queue", "/api/v1/moderation/queue", Access.EDITOR),
+			new Route("POST", "/api/v1/moderation/{id}/request-changes", "/api/v1/moderation/999999/request-changes", Access.EDITOR),
+			new Route("POST", "/api/v1/moderation/{id}/reject", "/api/v1/moderation/999999/reject", Access.EDITOR),
+			new Route("POST", "/api/v1/moderation/{id}/publish", "/api/v1/moderation/999999/publish", Access.EDITOR),
+			new Route("POST", "/api/v1/moderation/{id}/withdraw", "/api/v1/moderation/999999/withdraw", Access.EDITOR),
+			new Route("GET", "/account/tokens", "/account/tokens", Access.SIGNED_IN),
+			new Route("POST", "/account/tokens", "/account/tokens", Access.SIGNED_IN),
+			new Route("POST", "/account/tokens/{id}/revoke", "/account/tokens/999999/revoke", Access.SIGNED_IN),
 			new Route("GET", "/levels", "/levels", Access.ANYONE),
 			new Route("GET", "/levels/{id}", "/levels/semantic", Access.ANYONE),
 			new Route("GET", "/themes", "/themes", Access.ANYONE),
@@ -142,8 +157,12 @@ class RouteAccessTests {
 	}
 
 	private void check(Route route, WebSession session, Role role) {
-		HttpResponse<String> response = route.method().equals("GET") ? session.get(route.example())
-				: session.post("/", route.example(), Map.of());
+		HttpResponse<String> response = switch (route.method()) {
+			case "GET" -> session.get(route.example());
+			case "PUT" -> session.put("/", route.example(), "{}");
+			default -> route.pattern().startsWith("/api/") ? session.postJson("/", route.example(), "{}")
+					: session.post("/", route.example(), Map.of());
+		};
 		boolean allowed = switch (route.access()) {
 			case ANYONE -> true;
 			case SIGNED_IN -> role != null;
@@ -154,6 +173,9 @@ class RouteAccessTests {
 			assertThat(response.statusCode()).as(who).isNotEqualTo(403);
 			assertThat(response.headers().firstValue("Location").orElse("")).as(who).doesNotEndWith("/sign-in");
 			assertThat(response.statusCode()).as(who).isLessThan(500);
+		}
+		else if (role == null && route.pattern().startsWith("/api/")) {
+			assertThat(response.statusCode()).as(who).isIn(401, 403);
 		}
 		else if (role == null) {
 			assertThat(response.statusCode()).as(who).isEqualTo(302);

@@ -1,0 +1,66 @@
+package uk.interop.kb.api;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import uk.interop.kb.submission.SubmissionService;
+
+/** Every API error as RFC 9457 problem details, one shape for all. */
+@RestControllerAdvice(basePackages = "uk.interop.kb.api")
+class ApiProblems {
+
+	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
+			Map<String, Object> properties) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		properties.forEach(problem::setProperty);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	@ExceptionHandler(SubmissionService.NotFoundException.class)
+	ResponseEntity<ProblemDetail> notFound() {
+		return problem(HttpStatus.NOT_FOUND, "Not found", "No submission with that id that you may see", Map.of());
+	}
+
+	@ExceptionHandler(SubmissionService.NotAllowedException.class)
+	ResponseEntity<ProblemDetail> notAllowed(SubmissionService.NotAllowedException ex) {
+		return problem(HttpStatus.CONFLICT, "Not allowed now", ex.getMessage(), Map.of());
+	}
+
+	@ExceptionHandler(SubmissionService.EditConflictException.class)
+	ResponseEntity<ProblemDetail> conflict(SubmissionService.EditConflictException ex) {
+		return problem(HttpStatus.CONFLICT, "Edit conflict",
+				"The submission changed since the version you sent; fetch it again and reapply your change",
+				Map.of("currentVersion", ex.current().version(), "status", ex.current().status().name()));
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ProblemDetail> unreadable() {
+		return problem(HttpStatus.BAD_REQUEST, "Unreadable body", "The request body is not the JSON this needs",
+				Map.of());
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ProblemDetail> mediaType() {
+		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "Send application/json",
+				Map.of());
+	}
+
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
+	ResponseEntity<ProblemDetail> badParameter(Exception ex) {
+		String name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+				: ((MissingServletRequestParameterException) ex).getParameterName();
+		return problem(HttpStatus.BAD_REQUEST, "Bad parameter", name + ": missing or not valid",
+				Map.of("parameter", name));
+	}
+}

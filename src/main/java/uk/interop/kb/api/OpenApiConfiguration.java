@@ -1,0 +1,75 @@
+package uk.interop.kb.api;
+
+import java.util.Map;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+/** The OpenAPI description (springdoc generates the paths) and HTTP caching for what the API returns. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+	static final Map<String, String> PROBLEMS = Map.of("400", "Bad parameter or body (the `parameter` names it)",
+			"401", "Missing or invalid bearer token", "403", "Your role does not allow this", "404",
+			"Not found, or not yours to read", "409", "Edit conflict, or not allowed in the current state", "413",
+			"Request body too large", "429", "Too many requests: see Retry-After");
+
+	@Bean
+	OpenAPI interopKbOpenApi() {
+		return new OpenAPI()
+			.info(new Info().title("Interop KB API").version("v1")
+				.description("Search the Interoperability in Justice and Public Safety forum's knowledge base, read "
+						+ "documents and the taxonomy, and run the contribution workflow. Anonymous callers see "
+						+ "public content; send a personal access token as a bearer token to act with your role.")
+				.license(new License().name("Content: see each document's source")))
+			.components(new Components()
+				.addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+					.description("A personal access token from Your account → API tokens"))
+				.addSchemas("Problem", new ObjectSchema()
+					.addProperty("type", new StringSchema())
+					.addProperty("title", new StringSchema())
+					.addProperty("status", new IntegerSchema())
+					.addProperty("detail", new StringSchema())
+					.addProperty("parameter", new StringSchema())))
+			.addSecurityItem(new SecurityRequirement().addList("bearer"));
+	}
+
+	/** Every operation can answer with the shared problem-details responses; the document says so. */
+	@Bean
+	OpenApiCustomizer problemResponses() {
+		Schema<?> problem = new Schema<>().$ref("#/components/schemas/Problem");
+		return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
+				PROBLEMS.forEach((code, description) -> operation.getResponses().putIfAbsent(code,
+						new ApiResponse().description(description).content(new Content()
+							.addMediaType("application/problem+json", new MediaType().schema(problem)))))));
+	}
+
+	/** ETags on API reads and feeds: a client that sends If-None-Match gets 304 when nothing changed. */
+	@Bean
+	FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
+		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(
+				new ShallowEtagHeaderFilter());
+		registration.addUrlPatterns("/api/v1/search", "/api/v1/documents/*", "/api/v1/taxonomy", "/search.atom",
+				"/taxonomy.ttl", "/taxonomy.jsonld");
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+		return registration;
+	}
+}
