@@ -96,7 +96,7 @@ public final class ContentIndexer {
 				deleted++;
 			}
 		}
-		generation = Math.max(generation, catchUpDatabase());
+		generation = Math.max(generation, catchUpDatabase(present));
 		if (generation >= 0) {
 			index.commit(Map.of(SCHEMA_KEY, schemaKey()));
 			index.waitFor(generation);
@@ -111,20 +111,24 @@ public final class ContentIndexer {
 		List<ContentProblem> problems = new ArrayList<>();
 		List<ContentFile> files = loader.scan(problems);
 		index.deleteAll();
+		Set<String> fileIds = new HashSet<>();
 		int added = 0;
 		int done = 0;
 		for (ContentFile file : files) {
 			var parsed = loader.parse(file, problems);
 			if (parsed.isPresent()) {
 				index.upsert(parsed.get());
+				fileIds.add(parsed.get().document().id());
 				added++;
 			}
 			progress.accept(++done);
 		}
 		for (DocumentSource source : sources) {
 			for (SourceDocument document : source.documents()) {
-				index.upsert(document);
-				added++;
+				if (!fileIds.contains(document.document().id())) {
+					index.upsert(document);
+					added++;
+				}
 			}
 		}
 		index.commit(Map.of(SCHEMA_KEY, schemaKey()));
@@ -137,13 +141,18 @@ public final class ContentIndexer {
 	 * Brings database-origin documents in step with their sources: re-indexes what changed or is
 	 * missing, deletes what no source wants any more. Returns the last write's generation, or -1.
 	 */
-	private long catchUpDatabase() {
+	private long catchUpDatabase(Set<String> files) {
 		Map<String, String> indexed = index.storedHashes(SourceDocument.Origin.DATABASE);
 		Set<String> wanted = new HashSet<>();
 		long generation = -1;
 		int caughtUp = 0;
 		for (DocumentSource source : sources) {
 			for (SourceDocument document : source.documents()) {
+				if (files.contains(document.document().id())) {
+					// A file under content/ with the same id (an export committed to git) is the truth.
+					log.warn("{} is both a file and a database document; the file is indexed", document.document().id());
+					continue;
+				}
 				wanted.add(document.document().id());
 				if (!document.contentHash().equals(indexed.get(document.document().id()))) {
 					generation = index.upsert(document);

@@ -22,7 +22,7 @@ final class DeniedRequestHandler implements AuthenticationEntryPoint, AccessDeni
 
 	/** Areas that need a signed-in user: anything else the chain refuses is an unknown route. */
 	private static final List<String> SIGNED_IN_AREAS = List.of("/account", "/admin", "/submissions", "/moderation",
-			"/content-health", "/problem-book/workspace", "/api/v1/submissions", "/api/v1/moderation",
+			"/content-health", "/problem-book/review", "/problem-book/new", "/api/v1/submissions", "/api/v1/moderation",
 			"/api/v1/tokens");
 
 	private final LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
@@ -70,7 +70,8 @@ final class DeniedRequestHandler implements AuthenticationEntryPoint, AccessDeni
 	}
 
 	private static boolean inSignedInArea(String path) {
-		return SIGNED_IN_AREAS.stream().anyMatch(area -> path.equals(area) || path.startsWith(area + "/"));
+		return SIGNED_IN_AREAS.stream().anyMatch(area -> path.equals(area) || path.startsWith(area + "/"))
+				|| path.matches("/problem-book/[^/]+/mapping") || path.equals("/problem-book") ;
 	}
 
 	private static void problem(HttpServletResponse response, int status, String title, String detail)

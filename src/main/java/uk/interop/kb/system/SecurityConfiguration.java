@@ -31,6 +31,10 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 			.requestMatchers("/error").permitAll()
+			.requestMatchers(HttpMethod.GET, "/problem-book/review", "/problem-book/new", "/problem-book/*/mapping")
+			.hasRole("EDITOR")
+			.requestMatchers(HttpMethod.POST, "/problem-book", "/problem-book/*/mapping").hasRole("EDITOR")
+			.requestMatchers(HttpMethod.GET, "/problem-book", "/problem-book/*", "/api/v1/problem-book/**").permitAll()
 			// Reading is open; any method, so HEAD works and other methods get MVC's 405, not a sign-in page.
 			.requestMatchers("/", "/search", "/search.atom", "/search.csv", "/search.md", "/documents/**", "/levels",
 					"/levels/*", "/themes", "/themes/*", "/taxonomy", "/taxonomy.ttl", "/taxonomy.jsonld",

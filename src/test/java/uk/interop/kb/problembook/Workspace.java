@@ -1,0 +1,72 @@
+package uk.interop.kb.problembook;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+import uk.interop.kb.audit.AuditLog;
+import uk.interop.kb.content.ContentLoader;
+import uk.interop.kb.content.MarkdownRenderer;
+import uk.interop.kb.search.ContentIndexer;
+import uk.interop.kb.search.SearchIndex;
+import uk.interop.kb.search.SearchService;
+import uk.interop.kb.support.TestDatabase;
+import uk.interop.kb.taxonomy.Taxonomy;
+import uk.interop.kb.taxonomy.TaxonomyLoader;
+
+/**
+ * The whole workspace wired by hand, as the app wires it, over a content folder, a real Lucene
+ * index in a temp folder and a fresh H2 database with the real migrations.
+ */
+final class Workspace implements AutoCloseable {
+
+	final Taxonomy taxonomy;
+	final JdbcClient jdbc;
+	final SearchIndex index;
+	final ContentIndexer indexer;
+	final SearchService search;
+	final EntryRepository entries;
+	final MappingRepository ledger;
+	final ProblemBook book;
+	final MappingEditor editor;
+	final LevelSuggester suggester;
+	final AuditLog audit;
+
+	Workspace(Path content, Path indexDir) {
+		this(content, indexDir, TestDatabase.fresh());
+	}
+
+	Workspace(Path content, Path indexDir, JdbcClient jdbc) {
+		this.taxonomy = new TaxonomyLoader().load(content.resolve("taxonomy"));
+		this.jdbc = jdbc;
+		MarkdownRenderer renderer = new MarkdownRenderer();
+		this.index = new SearchIndex(indexDir, taxonomy.synonyms());
+		this.entries = new EntryRepository(jdbc);
+		this.ledger = new MappingRepository(jdbc);
+		EntryDocuments documents = new EntryDocuments(entries, ledger, renderer, taxonomy);
+		this.indexer = new ContentIndexer(index, new ContentLoader(content, taxonomy, renderer), taxonomy.fingerprint(),
+				List.of(documents));
+		indexer.sync();
+		this.search = new SearchService(index, taxonomy);
+		this.book = new ProblemBook(search, taxonomy, entries, ledger);
+		this.audit = new AuditLog(jdbc, Clock.systemUTC());
+		this.editor = new MappingEditor(book, ledger, entries, documents, index, audit, taxonomy, Clock.systemUTC(),
+				TransactionOperations.withoutTransaction());
+		this.suggester = new LevelSuggester(search, taxonomy);
+	}
+
+	static final MappingEditor.Editor EDITOR = new MappingEditor.Editor("editor@test.example", "Test Editor");
+
+	long ledgerRows(String reference) {
+		return jdbc.sql("select count(*) from problem_book_mapping where entry_reference = :r").param("r", reference)
+			.query(Long.class).single();
+	}
+
+	@Override
+	public void close() {
+		index.close();
+	}
+}
