@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import uk.interop.kb.problembook.Entry;
 import uk.interop.kb.problembook.EntryMapping;
+import uk.interop.kb.problembook.MappingExport;
 import uk.interop.kb.problembook.MappingRecord;
 import uk.interop.kb.problembook.Matrix;
 import uk.interop.kb.problembook.ProblemBook;
@@ -84,7 +85,8 @@ class ProblemBookApiController {
 	/** A level of the current mapping. */
 	record Level(String level, String state, String confidence, String rationale, String updated) {
 		static Level of(MappingRecord r) {
-			return new Level(r.level(), r.state().id(), r.confidence().id(), r.rationale(), r.recordedAt().toString());
+			return new Level(r.level(), r.state().id(), r.confidence().id(), r.rationale(),
+					MappingExport.timestamp(r.recordedAt()));
 		}
 	}
 
@@ -93,7 +95,7 @@ class ProblemBookApiController {
 			boolean fromContentFile) {
 		static Change of(MappingRecord r) {
 			return new Change(r.action().id(), r.level(), r.state().id(), r.confidence().id(), r.rationale(),
-					r.recordedAt().toString(), r.fromContentFile());
+					MappingExport.timestamp(r.recordedAt()), r.fromContentFile());
 		}
 	}
 

@@ -55,7 +55,8 @@ public final class MappingExport {
 		return csv.toString();
 	}
 
-	static String timestamp(Instant instant) {
+	/** ISO-8601 in UTC, to the second: how exports and the API write times. */
+	public static String timestamp(Instant instant) {
 		return instant.truncatedTo(ChronoUnit.SECONDS).toString();
 	}
 }

@@ -23,7 +23,7 @@ import uk.interop.kb.support.KbApplicationTest;
 
 /**
  * An editor creates a problem-book entry, maps it to a level, sees the matrix cell count go up
- * and follows the cell's link to a search with both filters ticked. With JavaScript on.
+ * and follows the cell's link to a search with both filters ticked: with JavaScript and without.
  */
 @KbApplicationTest
 @ExtendWith(Browsers.class)
@@ -48,6 +48,16 @@ class ProblemBookBrowserTests {
 
 	@Test
 	void anEditorMapsANewEntryAndTheMatrixAndSearchFollow(WebDriver driver) {
+		journey(driver, true);
+	}
+
+	@Test
+	void theSameJourneyWorksWithoutJavaScript(@NoJavaScript WebDriver driver) {
+		journey(driver, false);
+	}
+
+	private void journey(WebDriver driver, boolean javascript) {
+		String shot = javascript ? "problem-book-" : "problem-book-nojs-";
 		String base = "http://localhost:" + port;
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
 		String title = "Volunteer coordinators cannot see shared training records";
@@ -62,11 +72,12 @@ class ProblemBookBrowserTests {
 
 			driver.findElement(By.linkText("Problem book")).click();
 			wait.until(ExpectedConditions.urlToBe(base + "/problem-book"));
+			wait.until(ExpectedConditions.presenceOfElementLocated(CELL));
 			int before = entriesIn(driver);
-			Browsers.screenshot(driver, "problem-book-1-matrix");
+			Browsers.screenshot(driver, shot + "1-matrix");
 
 			driver.findElement(By.linkText("Create an entry")).click();
-			wait.until(ExpectedConditions.urlToBe(base + "/problem-book/new"));
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("statement")));
 			driver.findElement(By.id("title")).sendKeys(title);
 			driver.findElement(By.id("summary")).sendKeys("Coordinators in partner agencies re-check training by email.");
 			driver.findElement(By.id("statement")).sendKeys("Each agency keeps its own training records.\n\n- no shared view\n- repeated checks");
@@ -82,26 +93,30 @@ class ProblemBookBrowserTests {
 			clickLabelOf(driver, driver.findElement(By.cssSelector("input[name='level'][value='" + LEVEL + "']")));
 			clickLabelOf(driver, driver.findElement(By.cssSelector("input[name='confidence'][value='medium']")));
 			driver.findElement(By.id("rationale")).sendKeys("Shared connectivity between agencies comes first.");
-			Browsers.screenshot(driver, "problem-book-2-decision");
+			Browsers.screenshot(driver, shot + "2-decision");
 			driver.findElement(By.xpath("//button[normalize-space()='Record decision']")).click();
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".govuk-summary-card[data-level='" + LEVEL + "']")));
 			assertThat(driver.findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains("Proposed");
-			Browsers.screenshot(driver, "problem-book-3-entry");
+			Browsers.screenshot(driver, shot + "3-entry");
 
 			driver.findElement(By.linkText("Problem book")).click();
 			wait.until(ExpectedConditions.urlToBe(base + "/problem-book"));
+			wait.until(ExpectedConditions.presenceOfElementLocated(CELL));
 			assertThat(entriesIn(driver)).isEqualTo(before + 1);
-			((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", cell(driver));
-			Browsers.screenshot(driver, "problem-book-4-matrix-after");
+			if (javascript) {
+				((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", cell(driver));
+			}
+			Browsers.screenshot(driver, shot + "4-matrix-after");
 
 			cell(driver).findElement(By.tagName("a")).click();
 			wait.until(ExpectedConditions.urlContains("/search"));
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-count")));
 			assertThat(driver.findElement(By.cssSelector("input[name='theme'][value='" + THEME + "']")).isSelected()).isTrue();
 			assertThat(driver.findElement(By.cssSelector("input[name='level'][value='" + LEVEL + "']")).isSelected()).isTrue();
 			assertThat(new SearchPageObject(driver).tags()).contains("Problem-book theme: Skills and capacity",
 					"Interoperability level: Foundational");
 			assertThat(new SearchPageObject(driver).resultTitles()).contains(title);
-			Browsers.screenshot(driver, "problem-book-5-search");
+			Browsers.screenshot(driver, shot + "5-search");
 		}
 		finally {
 			driver.manage().deleteAllCookies();
@@ -111,8 +126,10 @@ class ProblemBookBrowserTests {
 		}
 	}
 
+	private static final By CELL = By.cssSelector("td[data-theme='" + THEME + "'][data-level='" + LEVEL + "']");
+
 	private static WebElement cell(WebDriver driver) {
-		return driver.findElement(By.cssSelector("td[data-theme='" + THEME + "'][data-level='" + LEVEL + "']"));
+		return driver.findElement(CELL);
 	}
 
 	private static int entriesIn(WebDriver driver) {

@@ -154,6 +154,38 @@ class ProblemBookHttpTests {
 	}
 
 	@Test
+	void anEntryPageLinksTheHandbookChapterOfEachLevelAndLessonsAtTheSameThemeAndLevelFirst() {
+		List<Document> documents = RealContent.documents();
+		WebSession anonymous = as(null);
+		for (Document entry : shippedEntries().stream().filter(Document::isPublic).toList()) {
+			JsonNode api = json(anonymous.getJson("/api/v1/problem-book/entries/" + entry.reference()));
+			String page = anonymous.get("/problem-book/" + entry.reference()).body();
+			List<String> mapped = new ArrayList<>();
+			for (JsonNode level : api.get("mapping")) {
+				assertThat(page).as(entry.reference()).contains("href=\"/documents/handbook/" + level.get("level").asString() + "\"");
+				if (!level.get("state").asString().equals("disputed")) {
+					mapped.add(level.get("level").asString());
+				}
+			}
+			List<String> sameThemeAndLevel = documents.stream().filter(Document::isPublic)
+				.filter(d -> List.of("lesson", "case-study").contains(d.type()))
+				.filter(d -> d.themes().stream().anyMatch(entry.themes()::contains))
+				.filter(d -> d.levels().stream().anyMatch(mapped::contains))
+				.map(d -> "/documents/" + d.id()).toList();
+			Matcher list = Pattern.compile("id=\"same-theme-and-level\">(.*?)</ul>", Pattern.DOTALL).matcher(page);
+			List<String> shown = new ArrayList<>();
+			if (list.find()) {
+				Matcher link = Pattern.compile("href=\"([^\"]+)\"").matcher(list.group(1));
+				while (link.find()) {
+					shown.add(link.group(1));
+				}
+			}
+			assertThat(shown).as(entry.reference()).hasSize(Math.min(5, sameThemeAndLevel.size()));
+			assertThat(sameThemeAndLevel).as(entry.reference()).containsAll(shown);
+		}
+	}
+
+	@Test
 	void membersOnlyEntriesNeverReachAnonymousReadersAnywhere() {
 		Document closed = membersOnlyEntry();
 		List<String> membersTitles = RealContent.documents().stream().filter(d -> !d.isPublic()).map(Document::title)

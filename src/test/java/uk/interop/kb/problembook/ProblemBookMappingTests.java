@@ -57,7 +57,7 @@ class ProblemBookMappingTests {
 
 	@Test
 	void matrixCountsEqualABruteForceCountForAnonymousAndMembers() {
-		try (Workspace w = new Workspace(TestContent.REAL_CONTENT, dir.resolve("index"))) {
+		try (Workspace w = new Workspace(TestContent.REAL_CONTENT, Workspace.shippedIndexCopy(dir.resolve("index")))) {
 			Map<String, Expected> expected = new LinkedHashMap<>();
 			for (Document d : shippedEntries()) {
 				Map<String, String> states = new HashMap<>();
@@ -120,7 +120,7 @@ class ProblemBookMappingTests {
 
 	@Test
 	void historyKeepsEveryChangeAndTheLatestWins() {
-		try (Workspace w = new Workspace(TestContent.REAL_CONTENT, dir.resolve("index"))) {
+		try (Workspace w = new Workspace(TestContent.REAL_CONTENT, Workspace.shippedIndexCopy(dir.resolve("index")))) {
 			Document shipped = shippedEntries().stream().filter(Document::isPublic).filter(d -> d.levels().size() == 1)
 				.findFirst().orElseThrow();
 			String reference = shipped.reference();
@@ -168,7 +168,7 @@ class ProblemBookMappingTests {
 
 	@Test
 	void aDecisionTheRulesRefuseWritesNothing() {
-		try (Workspace w = new Workspace(TestContent.REAL_CONTENT, dir.resolve("index"))) {
+		try (Workspace w = new Workspace(TestContent.REAL_CONTENT, Workspace.shippedIndexCopy(dir.resolve("index")))) {
 			Document shipped = shippedEntries().stream().filter(Document::isPublic).findFirst().orElseThrow();
 			String mapped = shipped.levels().get(0);
 			String unmapped = LEVELS.stream().filter(l -> !shipped.levels().contains(l)).findFirst().orElseThrow();
@@ -200,7 +200,7 @@ class ProblemBookMappingTests {
 
 	@Test
 	void membersOnlyAndUnknownEntriesCannotBeReadOrDecidedByOthers() {
-		try (Workspace w = new Workspace(TestContent.REAL_CONTENT, dir.resolve("index"))) {
+		try (Workspace w = new Workspace(TestContent.REAL_CONTENT, Workspace.shippedIndexCopy(dir.resolve("index")))) {
 			Document members = shippedEntries().stream().filter(d -> !d.isPublic()).findFirst().orElseThrow();
 
 			assertThat(w.book.entry(members.reference(), Audience.PUBLIC)).isEmpty();
@@ -223,7 +223,7 @@ class ProblemBookMappingTests {
 		int highest = shippedEntries().stream().mapToInt(d -> References.number(d.reference())).max().orElseThrow();
 		var jdbc = uk.interop.kb.support.TestDatabase.fresh();
 		String reference;
-		try (Workspace w = new Workspace(TestContent.REAL_CONTENT, dir.resolve("index"), jdbc)) {
+		try (Workspace w = new Workspace(TestContent.REAL_CONTENT, Workspace.shippedIndexCopy(dir.resolve("index")), jdbc)) {
 			MappingEditor.Outcome created = w.editor.create(Workspace.EDITOR, new MappingEditor.NewEntry(
 					"  Wombat   telemetry is lost  ", "Telemetry from wombats is lost.", "Zorblax readings vanish.",
 					List.of("data-quality"), "public"), "test");
@@ -262,7 +262,7 @@ class ProblemBookMappingTests {
 
 	@Test
 	void aNewEntryNeedsATitleSummaryStatementThemesAndAudience() {
-		try (Workspace w = new Workspace(TestContent.REAL_CONTENT, dir.resolve("index"))) {
+		try (Workspace w = new Workspace(TestContent.REAL_CONTENT, Workspace.shippedIndexCopy(dir.resolve("index")))) {
 			MappingEditor.Outcome outcome = w.editor.create(Workspace.EDITOR,
 					new MappingEditor.NewEntry(" ", null, "", null, "everyone"), "test");
 			MappingEditor.Outcome badTheme = w.editor.create(Workspace.EDITOR,

@@ -58,6 +58,36 @@ final class Workspace implements AutoCloseable {
 		this.suggester = new LevelSuggester(search, taxonomy);
 	}
 
+	private static final Path SHIPPED_TEMPLATE = Path.of("target/test-index/problembook-shipped");
+	private static boolean templateReady;
+
+	/**
+	 * A copy of an index of the shipped content, so each test starts from the same index without
+	 * rendering and indexing every file again. The template is kept in step by an ordinary sync.
+	 */
+	static synchronized Path shippedIndexCopy(Path target) {
+		if (!templateReady) {
+			try (Workspace template = new Workspace(uk.interop.kb.support.TestContent.REAL_CONTENT, SHIPPED_TEMPLATE)) {
+				templateReady = true;
+			}
+		}
+		try (var files = java.nio.file.Files.walk(SHIPPED_TEMPLATE)) {
+			for (Path file : files.toList()) {
+				Path copy = target.resolve(SHIPPED_TEMPLATE.relativize(file).toString());
+				if (java.nio.file.Files.isDirectory(file)) {
+					java.nio.file.Files.createDirectories(copy);
+				}
+				else if (!file.getFileName().toString().equals("write.lock")) {
+					java.nio.file.Files.copy(file, copy);
+				}
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return target;
+	}
+
 	static final MappingEditor.Editor EDITOR = new MappingEditor.Editor("editor@test.example", "Test Editor");
 
 	long ledgerRows(String reference) {
