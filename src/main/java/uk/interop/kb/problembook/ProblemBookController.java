@@ -64,7 +64,8 @@ class ProblemBookController {
 		model.addAttribute("entry", mapping.entry());
 		model.addAttribute("current", mapping.current().stream().map(m -> new LevelCard(m,
 				taxonomy.levels().label(m.level()), book.handbookChapter(m.level(), audience)
-					.map(ch -> new Link(ch.document().title(), ch.url())).orElse(null), when(m), m.shownBy(member)))
+					.map(ch -> new Link(ch.document().title(), ch.url())).orElse(null), when(m), m.shownBy(member),
+				actionsFor(m)))
 			.toList());
 		model.addAttribute("history", mapping.history().stream().map(m -> new HistoryRow(m,
 				taxonomy.levels().label(m.level()), when(m), m.shownBy(member))).toList());
@@ -95,8 +96,20 @@ class ProblemBookController {
 	record MappingJson(List<MappingExport.Row> rows) {
 	}
 
-	/** One level of an entry's current mapping, ready to show; {@code chapter} is null when there is none to read. */
-	record LevelCard(MappingRecord record, String levelLabel, Link chapter, String when, String by) {
+	/**
+	 * One level of an entry's current mapping, ready to show; {@code chapter} is null when there is
+	 * none to read; {@code actions} are the decisions an editor can take on it now.
+	 */
+	record LevelCard(MappingRecord record, String levelLabel, Link chapter, String when, String by,
+			List<MappingAction> actions) {
+	}
+
+	private static List<MappingAction> actionsFor(MappingRecord record) {
+		return switch (record.state()) {
+			case PROPOSED -> List.of(MappingAction.AGREE, MappingAction.DISPUTE, MappingAction.CHANGE);
+			case AGREED -> List.of(MappingAction.DISPUTE, MappingAction.CHANGE);
+			case DISPUTED -> List.of(MappingAction.AGREE, MappingAction.PROPOSE, MappingAction.CHANGE);
+		};
 	}
 
 	record HistoryRow(MappingRecord record, String levelLabel, String when, String by) {

@@ -259,7 +259,8 @@ class ProblemBookHttpTests {
 		assertThat(audit.count()).isEqualTo(before + 1);
 		assertThat(audit.page(1, 1).get(0).action()).isEqualTo("PROBLEM_BOOK_AGREE");
 		String page = editor.get("/problem-book/" + open.reference()).body();
-		assertThat(page).contains(rationale).contains("Test Editor");
+		assertThat(page).contains(rationale).contains("Test Editor")
+			.contains("mapping?action=dispute&amp;level=" + level).doesNotContain("mapping?action=agree&amp;level=" + level);
 		String anonymousPage = as(null).get("/problem-book/" + open.reference()).body();
 		assertThat(anonymousPage).contains(rationale).contains("An editor").doesNotContain("Test Editor")
 			.doesNotContain(accounts.user(Role.EDITOR));
