@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import uk.interop.kb.search.Csv;
+
 import uk.interop.kb.taxonomy.Taxonomy;
 
 /**

@@ -96,7 +96,12 @@ public final class ContentIndexer {
 				deleted++;
 			}
 		}
-		generation = Math.max(generation, catchUpDatabase(present));
+		CatchUp database = catchUpDatabase(present);
+		generation = Math.max(generation, database.generation());
+		added += database.added();
+		updated += database.updated();
+		deleted += database.deleted();
+		unchanged += database.unchanged();
 		if (generation >= 0) {
 			index.commit(Map.of(SCHEMA_KEY, schemaKey()));
 			index.waitFor(generation);
@@ -141,11 +146,17 @@ public final class ContentIndexer {
 	 * Brings database-origin documents in step with their sources: re-indexes what changed or is
 	 * missing, deletes what no source wants any more. Returns the last write's generation, or -1.
 	 */
-	private long catchUpDatabase(Set<String> files) {
+	private record CatchUp(long generation, int added, int updated, int deleted, int unchanged) {
+	}
+
+	private CatchUp catchUpDatabase(Set<String> files) {
 		Map<String, String> indexed = index.storedHashes(SourceDocument.Origin.DATABASE);
 		Set<String> wanted = new HashSet<>();
 		long generation = -1;
-		int caughtUp = 0;
+		int added = 0;
+		int updated = 0;
+		int deleted = 0;
+		int unchanged = 0;
 		for (DocumentSource source : sources) {
 			for (SourceDocument document : source.documents()) {
 				if (files.contains(document.document().id())) {
@@ -154,22 +165,27 @@ public final class ContentIndexer {
 					continue;
 				}
 				wanted.add(document.document().id());
-				if (!document.contentHash().equals(indexed.get(document.document().id()))) {
-					generation = index.upsert(document);
-					caughtUp++;
+				String hash = indexed.get(document.document().id());
+				if (document.contentHash().equals(hash)) {
+					unchanged++;
+					continue;
+				}
+				generation = index.upsert(document);
+				if (hash == null) {
+					added++;
+				}
+				else {
+					updated++;
 				}
 			}
 		}
 		for (String id : indexed.keySet()) {
 			if (!wanted.contains(id)) {
 				generation = index.delete(id);
-				caughtUp++;
+				deleted++;
 			}
 		}
-		if (caughtUp > 0) {
-			log.info("Index caught up with the database: {} documents re-indexed or removed", caughtUp);
-		}
-		return generation;
+		return new CatchUp(generation, added, updated, deleted, unchanged);
 	}
 
 	public int fileCount() {

@@ -83,7 +83,7 @@ class ApiContractTests {
 			for (var method : path.getValue().properties()) {
 				String verb = method.getKey().toUpperCase();
 				String url = path.getKey().replace("{id}", path.getKey().contains("documents") ? "handbook/semantic"
-						: Long.toString(id));
+						: Long.toString(id)).replace("{reference}", "PB-001");
 				if (url.equals("/api/v1/suggest")) {
 					url += "?q=sem";
 				}

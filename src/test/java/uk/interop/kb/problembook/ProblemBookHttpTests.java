@@ -230,7 +230,7 @@ class ProblemBookHttpTests {
 		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv").contains("UTF-8");
 		assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment")
 			.contains("problem-book-mapping.csv");
-		assertThat(csv.body()).startsWith("\uFEFFentry,title,themes,level,confidence,rationale,state,updated\r\n");
+		assertThat(csv.body()).startsWith("\uFEFF\"entry\",\"title\",\"themes\",\"level\",\"confidence\",\"rationale\",\"state\",\"updated\"\r\n");
 		int expectedRows = 0;
 		for (JsonNode entry : entries.get("entries")) {
 			expectedRows += Math.max(1, entry.get("mapping").size());
