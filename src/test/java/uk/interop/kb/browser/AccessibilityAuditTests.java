@@ -1,0 +1,266 @@
+package uk.interop.kb.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import uk.interop.kb.account.Role;
+import uk.interop.kb.account.TestAccounts;
+import uk.interop.kb.content.Document;
+import uk.interop.kb.support.KbApplicationTest;
+import uk.interop.kb.support.RealContent;
+import uk.interop.kb.support.WebSession;
+
+/**
+ * Every page type, in each state a person can meet it in, audited in the browser: axe-core's
+ * WCAG 2.0, 2.1 and 2.2 A and AA rules with zero violations at any impact, then the DOM checks in
+ * {@link HtmlChecks}, then titles: two different pages never share a title, and a page in an error
+ * state says so at the start of its title. Pages are ordered by who is signed in, so the one browser
+ * signs in as few times as it can.
+ */
+@KbApplicationTest
+@ExtendWith(Browsers.class)
+class AccessibilityAuditTests {
+
+	private static final Pattern ONE_TIME_LINK = Pattern
+		.compile("id=\"one-time-link\"[^>]*value=\"http://localhost:\\d+(/[^\"]+)\"");
+
+	/** Who the browser is signed in as for a visit. */
+	enum As {
+		ANYONE, MEMBER, EDITOR, ADMIN
+	}
+
+	/** Gets the browser to the page in the state to audit. */
+	@FunctionalInterface
+	interface Step {
+		void open(Site site);
+	}
+
+	/** One page in one state: {@code page} names the page, so its states may share a title. */
+	record Visit(String name, String page, As as, boolean error, Step step) {
+		@Override
+		public String toString() {
+			return name;
+		}
+	}
+
+	private static As signedInAs;
+	private static String spareAccount;
+	private static final Map<String, Visit> TITLES = new ConcurrentHashMap<>();
+
+	@LocalServerPort
+	int port;
+
+	private final TestAccounts accounts;
+
+	@Autowired
+	AccessibilityAuditTests(TestAccounts accounts) {
+		this.accounts = accounts;
+	}
+
+	static Stream<Visit> visits() {
+		List<Document> documents = RealContent.documents();
+		Document lesson = documents.stream()
+			.filter(d -> d.isPublic() && !d.illustrative() && !d.source().isEmpty() && d.type().equals("lesson"))
+			.findFirst().orElseThrow();
+		Document illustrative = documents.stream().filter(d -> d.isPublic() && d.illustrative()).findFirst()
+			.orElseThrow();
+		Document membersOnly = documents.stream().filter(d -> !d.isPublic()).findFirst().orElseThrow();
+		return Stream.of(
+				anyone("home", "home", "/"),
+				anyone("search, empty", "search", "/search"),
+				anyone("search with results", "search", "/search?q=interoperability"),
+				anyone("search with filters ticked", "search",
+						"/search?q=interoperability&level=semantic&level=foundational&theme=data-quality&sort=newest"),
+				anyone("search, page 2", "search", "/search?page=2"),
+				anyone("search with no results", "search", "/search?q=qqxqqzzv"),
+				new Visit("search with an error", "search", As.ANYONE, true, s -> s.get("/search?q=" + "a".repeat(300))),
+				anyone("document: handbook chapter", "document", "/documents/handbook/overview"),
+				anyone("document: public lesson", "document", "/documents/" + lesson.id()),
+				anyone("document: illustrative", "document", "/documents/" + illustrative.id()),
+				anyone("level", "level", "/levels/semantic"),
+				anyone("theme", "theme", "/themes/data-quality"),
+				anyone("levels", "levels", "/levels"),
+				anyone("themes", "themes", "/themes"),
+				anyone("taxonomy", "taxonomy", "/taxonomy"),
+				anyone("sign in", "sign in", "/sign-in"),
+				new Visit("sign in with an error", "sign in", As.ANYONE, true, s -> s.get("/sign-in?error")),
+				anyone("sign in after registering", "sign in", "/sign-in?registered"),
+				anyone("page not found (404)", "404", "/documents/no-such-document"),
+				anyone("link that cannot be used", "link not usable", "/register/no-such-token"),
+				new Visit("register", "register", As.ANYONE, false, s -> s.get(s.invitationLink())),
+				new Visit("register with errors", "register", As.ANYONE, true, s -> {
+					s.get(s.invitationLink());
+					s.type("newPassword", "short");
+					s.press("Create account");
+				}),
+				new Visit("reset password", "reset", As.ANYONE, false, s -> s.get(s.resetLink())),
+				new Visit("reset password with errors", "reset", As.ANYONE, true, s -> {
+					s.get(s.resetLink());
+					s.press("Reset password");
+				}),
+				new Visit("document: members only", "document", As.MEMBER, false,
+						s -> s.get("/documents/" + membersOnly.id())),
+				new Visit("search as a member", "search", As.MEMBER, false, s -> s.get("/search?q=information")),
+				new Visit("account", "account", As.MEMBER, false, s -> s.get("/account")),
+				new Visit("change password", "change password", As.MEMBER, false, s -> s.get("/account/password")),
+				new Visit("change password with errors", "change password", As.MEMBER, true, s -> {
+					s.get("/account/password");
+					s.type("newPassword", "short");
+					s.press("Change password");
+				}),
+				new Visit("forbidden (403)", "403", As.MEMBER, false, s -> s.get("/admin/users")),
+				new Visit("content health", "content health", As.EDITOR, false, s -> s.get("/content-health")),
+				new Visit("admin: users", "users", As.ADMIN, false, s -> s.get("/admin/users")),
+				new Visit("admin: invite", "invite", As.ADMIN, false, s -> s.get("/admin/invitations/new")),
+				new Visit("admin: invite with errors", "invite", As.ADMIN, true, s -> {
+					s.get("/admin/invitations/new");
+					s.type("email", "not an address");
+					s.press("Create invitation link");
+				}),
+				new Visit("admin: users with a new invitation link", "users", As.ADMIN, false, s -> {
+					s.get("/admin/invitations/new");
+					s.type("email", "audit-" + System.nanoTime() + "@test.example");
+					s.driver.findElement(By.cssSelector("label[for='role']")).click();
+					s.press("Create invitation link");
+				}),
+				new Visit("admin: user", "user", As.ADMIN, false, s -> s.get("/admin/users/" + s.spareAccount())),
+				new Visit("admin: user with a reset link", "user", As.ADMIN, false, s -> {
+					s.get("/admin/users/" + s.spareAccount());
+					s.press("Create a password reset link");
+				}),
+				new Visit("admin: audit log", "audit", As.ADMIN, false, s -> s.get("/admin/audit")));
+	}
+
+	private static Visit anyone(String name, String page, String path) {
+		return new Visit(name, page, As.ANYONE, false, s -> s.get(path));
+	}
+
+	@BeforeAll
+	static void forgetWhoIsSignedIn() {
+		signedInAs = null;
+		TITLES.clear();
+	}
+
+	@AfterAll
+	static void signOut(WebDriver driver) {
+		driver.manage().deleteAllCookies();
+		signedInAs = null;
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("visits")
+	void everyPagePassesTheAudit(Visit visit, WebDriver driver) {
+		Site site = new Site(driver, "http://localhost:" + port);
+		signInAs(visit.as(), site);
+		visit.step().open(site);
+
+		List<Axe.Violation> violations = Axe.run(driver);
+		List<String> problems = new ArrayList<>(HtmlChecks.problems(driver));
+		String title = driver.getTitle();
+		if (visit.error() != title.startsWith("Error: ")) {
+			problems.add("title \"" + title + "\" should " + (visit.error() ? "" : "not ") + "start with \"Error: \"");
+		}
+		Visit earlier = TITLES.putIfAbsent(title.replaceFirst("^Error: ", ""), visit);
+		if (earlier != null && !earlier.page().equals(visit.page())) {
+			problems.add("title \"" + title + "\" is also the title of " + earlier.name());
+		}
+
+		assertThat(violations).as(() -> "axe-core " + Axe.version() + " on " + visit.name() + " ("
+				+ driver.getCurrentUrl() + "):\n" + Axe.describe(visit.name(), violations)).isEmpty();
+		assertThat(problems).as("HTML checks on " + visit.name() + " (" + driver.getCurrentUrl() + ")").isEmpty();
+	}
+
+	private void signInAs(As as, Site site) {
+		if (as == signedInAs) {
+			return;
+		}
+		site.driver.manage().deleteAllCookies();
+		if (as != As.ANYONE) {
+			site.get("/sign-in");
+			site.type("username", accounts.user(Role.valueOf(as.name())));
+			site.type("password", TestAccounts.PASSWORD);
+			site.press("Sign in");
+			assertThat(site.driver.findElements(By.xpath("//button[normalize-space()='Sign out']"))).isNotEmpty();
+		}
+		signedInAs = as;
+	}
+
+	/** What a step can do: open a path, fill a field, press a button, get a real one-time link. */
+	final class Site {
+
+		final WebDriver driver;
+		private final String base;
+
+		Site(WebDriver driver, String base) {
+			this.driver = driver;
+			this.base = base;
+		}
+
+		void get(String path) {
+			driver.get(base + path);
+		}
+
+		void type(String id, String text) {
+			driver.findElement(By.id(id)).clear();
+			driver.findElement(By.id(id)).sendKeys(text);
+		}
+
+		void press(String button) {
+			driver.findElement(By.xpath("//button[normalize-space()='" + button + "']")).click();
+		}
+
+		/** An account for admin pages to show and reset, which no other test signs in with. */
+		long spareAccount() {
+			if (spareAccount == null) {
+				spareAccount = accounts.fresh("audit", Role.MEMBER);
+			}
+			return accounts.id(spareAccount);
+		}
+
+		/** A fresh invitation link, made the way an administrator makes one. */
+		String invitationLink() {
+			WebSession admin = admin();
+			return shownLink(admin, admin.post("/admin/invitations/new", "/admin/invitations",
+					Map.of("email", "audit-" + System.nanoTime() + "@test.example", "role", "MEMBER")));
+		}
+
+		/** A fresh password reset link for the spare account. */
+		String resetLink() {
+			WebSession admin = admin();
+			long id = spareAccount();
+			return shownLink(admin, admin.post("/admin/users/" + id, "/admin/users/" + id + "/reset-link", Map.of()));
+		}
+
+		private WebSession admin() {
+			WebSession admin = new WebSession(port);
+			admin.signIn(accounts.user(Role.ADMIN), TestAccounts.PASSWORD);
+			return admin;
+		}
+
+		private String shownLink(WebSession admin, HttpResponse<String> post) {
+			String page = admin.get(post.headers().firstValue("Location").orElseThrow()
+				.replaceFirst("http://localhost:\\d+", "")).body();
+			Matcher matcher = ONE_TIME_LINK.matcher(page);
+			assertThat(matcher.find()).as("the one-time link is shown").isTrue();
+			return matcher.group(1);
+		}
+	}
+}
