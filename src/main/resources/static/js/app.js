@@ -1,7 +1,9 @@
 import { initAll } from '/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.js';
+import { enhanceSearch } from '/js/search.js';
 
 initAll();
 
 if (document.getElementById('similar')) {
   import('/js/similar.js');
 }
+enhanceSearch(document, scope => initAll({ scope }));

@@ -6,13 +6,22 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import jakarta.servlet.http.HttpServletResponse;
 
 @Controller
 class SearchController {
 
 	static final String VIEW = "search/results";
+
+	/** What {@code /js/search.js} gets instead of the whole page: the filters and results alone. */
+	static final String FRAGMENT = VIEW + " :: results";
+
+	/** The request header, and its value, by which a script asks for {@link #FRAGMENT}. */
+	static final String FRAGMENT_HEADER = "X-Requested-With";
+	static final String FRAGMENT_HEADER_VALUE = "fetch";
 
 	private final SearchService search;
 	private final SearchRequestParser parser;
@@ -25,7 +34,9 @@ class SearchController {
 	}
 
 	@GetMapping("/search")
-	String search(@RequestParam MultiValueMap<String, String> params, Model model) {
+	String search(@RequestParam MultiValueMap<String, String> params,
+			@RequestHeader(name = FRAGMENT_HEADER, required = false) String requestedWith, Model model,
+			HttpServletResponse response) {
 		SearchRequestParser.Parsed parsed = parser.parse(params, false, SearchRequest.DEFAULT_SIZE);
 		SearchRequest request = parsed.request();
 		List<SearchRequestParser.ParamError> errors = parsed.errors();
@@ -34,10 +45,14 @@ class SearchController {
 			request = new SearchRequest("", request.filters(), request.sort(), 1, request.size());
 		}
 		SearchResults results = search.search(request, audiences.current());
-		model.addAttribute("page", SearchPage.of(results));
+		SearchPage page = SearchPage.of(results);
+		model.addAttribute("page", page);
+		model.addAttribute("pageTitle", (errors.isEmpty() ? "" : "Error: ") + page.title());
 		model.addAttribute("errors", errors);
 		model.addAttribute("typed", params.getFirst("q") == null ? "" : params.getFirst("q"));
 		model.addAttribute("sorts", SearchRequest.Sort.values());
-		return VIEW;
+		// The page and the fragment share a URL: caches must keep them apart.
+		response.addHeader("Vary", FRAGMENT_HEADER);
+		return FRAGMENT_HEADER_VALUE.equals(requestedWith) ? FRAGMENT : VIEW;
 	}
 }

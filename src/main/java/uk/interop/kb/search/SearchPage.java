@@ -59,6 +59,15 @@ public record SearchPage(SearchResults results, List<SelectedFilter> selected, S
 		return SearchUrls.export(results.request(), "md");
 	}
 
+	/** The page title: what was searched for, and which page of how many after the first. */
+	public String title() {
+		String query = results.request().query();
+		String what = query.isEmpty() ? "Search" : "Search results for “" + query + "”";
+		int last = results.totalPages();
+		String which = results.request().page() > 1 ? " (page " + results.request().page() + " of " + last + ")" : "";
+		return what + which + " – Interop KB";
+	}
+
 	public String heading() {
 		long total = results.total();
 		return total == 1 ? "1 result" : String.format("%,d results", total);

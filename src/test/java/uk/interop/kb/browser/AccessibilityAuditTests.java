@@ -224,7 +224,8 @@ class AccessibilityAuditTests {
 		}
 
 		void press(String button) {
-			driver.findElement(By.xpath("//button[normalize-space()='" + button + "']")).click();
+			Browsers.andWaitForNewPage(driver,
+					() -> driver.findElement(By.xpath("//button[normalize-space()='" + button + "']")).click());
 		}
 
 		/** An account for admin pages to show and reset, which no other test signs in with. */

@@ -41,6 +41,20 @@ class AuditToolsTests {
 	}
 
 	@Test
+	void theKeyboardNoticesFocusThatCannotBeSeen(WebDriver driver) {
+		driver.get("data:text/html;charset=utf-8," + URLEncoder.encode("""
+				<!DOCTYPE html><html lang="en"><head><title>Focus</title><style>
+				#hidden:focus { outline: none; } #shown:focus { outline: 3px solid #fd0; }
+				</style></head><body><a id="hidden" href="#">No focus style</a> <a id="shown" href="#">Focus style</a>
+				</body></html>""", StandardCharsets.UTF_8).replace("+", "%20"));
+		Keyboard keyboard = new Keyboard(driver);
+
+		keyboard.tabTo("#shown");
+
+		assertThat(keyboard.invisibleFocus()).singleElement().asString().contains("<a#hidden> No focus style");
+	}
+
+	@Test
 	void htmlChecksReportIdsLabelsHeadingsAndLanguage(WebDriver driver) {
 		open(driver);
 

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium, one with JavaScript and one without, each started once for the
@@ -76,6 +78,27 @@ public final class Browsers implements ParameterResolver {
 		element.click();
 		new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
 			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+	}
+
+	/**
+	 * Does something that loads a new page (submits a form, follows a link) and waits until the new
+	 * page has loaded. A click returns before a form's POST has been answered (signing in hashes a
+	 * password slowly), and a page opened or read before then would be the wrong one.
+	 */
+	public static void andWaitForNewPage(WebDriver driver, Runnable action) {
+		JavascriptExecutor js = (JavascriptExecutor) driver;
+		js.executeScript("window.__kbOldPage = true");
+		action.run();
+		waitUntil(driver, d -> Boolean.TRUE.equals(
+				js.executeScript("return window.__kbOldPage !== true && document.readyState === 'complete'")));
+	}
+
+	/**
+	 * Waits for something the page does after an action (a page load, results replaced), looking
+	 * often: WebDriverWait's default half-second polling would add up over the journeys.
+	 */
+	public static void waitUntil(WebDriver driver, java.util.function.Function<WebDriver, Boolean> condition) {
+		new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(20)).until(condition::apply);
 	}
 
 	/** Saves what the browser shows now under {@code target/screenshots/NAME.png}. */

@@ -31,6 +31,12 @@ public final class WebSession {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
 	}
 
+	/** A GET with one extra request header, as a script on the page sends it. */
+	public HttpResponse<String> get(String path, String header, String value) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").header(header, value)
+			.GET().build());
+	}
+
 	public HttpResponse<String> getJson(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET().build());
 	}
