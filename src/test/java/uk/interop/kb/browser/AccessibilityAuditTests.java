@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -183,9 +184,12 @@ class AccessibilityAuditTests {
 			problems.add("title \"" + title + "\" is also the title of " + earlier.name());
 		}
 
-		assertThat(violations).as(() -> "axe-core " + Axe.version() + " on " + visit.name() + " ("
-				+ driver.getCurrentUrl() + "):\n" + Axe.describe(visit.name(), violations)).isEmpty();
-		assertThat(problems).as("HTML checks on " + visit.name() + " (" + driver.getCurrentUrl() + ")").isEmpty();
+		String where = visit.name() + " (" + driver.getCurrentUrl() + ")";
+		SoftAssertions.assertSoftly(softly -> {
+			softly.assertThat(violations).as(() -> "axe-core " + Axe.version() + " on " + where + ":\n"
+					+ Axe.describe(visit.name(), violations)).isEmpty();
+			softly.assertThat(problems).as("HTML checks on " + where).isEmpty();
+		});
 	}
 
 	private void signInAs(As as, Site site) {
