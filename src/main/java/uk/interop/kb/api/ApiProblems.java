@@ -56,6 +56,24 @@ class ApiProblems {
 				Map.of());
 	}
 
+	/** Anything else Spring MVC reports (wrong method, not acceptable…) keeps its status, in the same shape. */
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> other(Exception ex) {
+		if (ex instanceof org.springframework.web.ErrorResponse response) {
+			ProblemDetail body = response.getBody();
+			return ResponseEntity.status(response.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(body);
+		}
+		if (ex.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+			// The container could not decode the query string (bad percent-encoding or UTF-8).
+			return problem(HttpStatus.BAD_REQUEST, "Bad parameter", "The query string could not be decoded",
+					Map.of());
+		}
+		org.slf4j.LoggerFactory.getLogger(ApiProblems.class).error("API request failed", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
+				"The request could not be completed. Try again; if it keeps failing, tell the service team", Map.of());
+	}
+
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
 	ResponseEntity<ProblemDetail> badParameter(Exception ex) {
 		String name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()

@@ -101,6 +101,9 @@ class AccessibilityAuditTests {
 				anyone("levels", "levels", "/levels"),
 				anyone("themes", "themes", "/themes"),
 				anyone("taxonomy", "taxonomy", "/taxonomy"),
+				anyone("api", "api", "/api"),
+				anyone("problem book matrix", "problem book", "/problem-book"),
+				anyone("problem-book entry", "problem-book entry", "/problem-book/PB-001"),
 				anyone("sign in", "sign in", "/sign-in"),
 				new Visit("sign in with an error", "sign in", As.ANYONE, true, s -> s.get("/sign-in?error")),
 				anyone("sign in after registering", "sign in", "/sign-in?registered"),
@@ -128,6 +131,46 @@ class AccessibilityAuditTests {
 					s.press("Change password");
 				}),
 				new Visit("forbidden (403)", "403", As.MEMBER, false, s -> s.get("/admin/users")),
+				new Visit("api tokens", "api tokens", As.MEMBER, false, s -> s.get("/account/tokens")),
+				new Visit("api tokens with an error", "api tokens", As.MEMBER, true, s -> {
+					s.get("/account/tokens");
+					s.type("name", "");
+					s.press("Create token");
+				}),
+				new Visit("api tokens with a new token", "api tokens", As.MEMBER, false, s -> {
+					s.get("/account/tokens");
+					s.type("name", "audit " + System.nanoTime());
+					s.press("Create token");
+				}),
+				new Visit("your submissions", "submissions", As.EDITOR, false, s -> s.get("/submissions")),
+				new Visit("new submission", "submission form", As.EDITOR, false, s -> s.get("/submissions/new")),
+				new Visit("new submission with errors", "submission form", As.EDITOR, true, s -> {
+					s.get("/submissions/new");
+					s.press("Save and preview");
+				}),
+				new Visit("submission with preview", "submission", As.EDITOR, false, s -> s.submitted()),
+				new Visit("submission edit", "submission form", As.EDITOR, false, s -> {
+					s.draft();
+					Browsers.andWaitForNewPage(s.driver, () -> s.driver.findElement(By.linkText("Edit")).click());
+				}),
+				new Visit("review queue", "review queue", As.EDITOR, false, s -> s.get("/moderation")),
+				new Visit("review", "review", As.EDITOR, false, s -> {
+					s.submitted();
+					s.get(s.driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "").replaceAll("\\?.*", "")
+						.replace("/submissions/", "/moderation/"));
+				}),
+				new Visit("review with errors", "review", As.EDITOR, true, s -> {
+					s.submitted();
+					s.get(s.driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "").replaceAll("\\?.*", "")
+						.replace("/submissions/", "/moderation/"));
+					s.press("Approve and publish");
+				}),
+				new Visit("problem-book review", "problem-book review", As.EDITOR, false,
+						s -> s.get("/problem-book/review")),
+				new Visit("problem-book decision", "problem-book decision", As.EDITOR, false,
+						s -> s.get("/problem-book/PB-001/mapping")),
+				new Visit("new problem-book entry", "new problem-book entry", As.EDITOR, false,
+						s -> s.get("/problem-book/new")),
 				new Visit("content health", "content health", As.EDITOR, false, s -> s.get("/content-health")),
 				new Visit("admin: users", "users", As.ADMIN, false, s -> s.get("/admin/users")),
 				new Visit("admin: invite", "invite", As.ADMIN, false, s -> s.get("/admin/invitations/new")),
@@ -230,6 +273,26 @@ class AccessibilityAuditTests {
 		void press(String button) {
 			Browsers.andWaitForNewPage(driver,
 					() -> driver.findElement(By.xpath("//button[normalize-space()='" + button + "']")).click());
+		}
+
+		/** A complete submission, saved and submitted for review; the browser is left on its page. */
+		void submitted() {
+			draft();
+			press("Submit for review");
+		}
+
+		/** A complete draft, saved; the browser is left on its page. */
+		void draft() {
+			get("/submissions/new");
+			type("title", "Audit submission " + System.nanoTime());
+			type("summary", "A complete submission for the accessibility audit.");
+			for (String label : java.util.List.of("levels", "themes", "outcome")) {
+				driver.findElement(By.cssSelector("label[for='" + driver.findElement(By.cssSelector(
+						"input[name='" + label + "']")).getAttribute("id") + "']")).click();
+			}
+			type("body", "## What happened\n\nA shared register was agreed before any interface was built, "
+					+ "and the partners reused it.\n\n## What we learned\n\nAgree first.");
+			press("Save and preview");
 		}
 
 		/** An account for admin pages to show and reset, which no other test signs in with. */
