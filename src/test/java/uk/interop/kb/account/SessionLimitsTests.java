@@ -2,14 +2,13 @@ package uk.interop.kb.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import uk.interop.kb.support.MovableClock;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -22,30 +21,8 @@ import uk.interop.kb.support.TestDatabase;
 /** The absolute session lifetime and the per-source sign-in throttle, with a clock the test moves. */
 class SessionLimitsTests {
 
-	static final class MovableClock extends Clock {
-		private Instant now = Instant.parse("2026-03-01T09:00:00Z");
 
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-	}
-
-	private final MovableClock clock = new MovableClock();
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T09:00:00Z"));
 	private final AccountsProperties properties = new AccountsProperties("", "", 5, Duration.ofMinutes(15), 3,
 			Duration.ofDays(7), Duration.ofHours(24), Duration.ofHours(12));
 

@@ -44,7 +44,7 @@ class SignInTests {
 		assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
 			.contains("JSESSIONID", "HttpOnly", "SameSite=Lax"));
 		assertThat(web.get("/account").statusCode()).isEqualTo(200);
-		assertThat(web.get("/account").body()).contains("member@test.example");
+		assertThat(web.get("/account").body()).contains("member@test.example").doesNotContain("notification-banner");
 
 		web.signOut();
 

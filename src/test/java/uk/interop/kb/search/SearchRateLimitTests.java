@@ -2,45 +2,22 @@ package uk.interop.kb.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+
+import uk.interop.kb.support.MovableClock;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 class SearchRateLimitTests {
 
-	/** A clock tests move by hand. */
-	static final class MovableClock extends Clock {
-		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-	}
 
 	@Test
 	void aClientGetsItsBurstThenWaitsForTheRefill() {
-		MovableClock clock = new MovableClock();
+		MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
 		SearchRateLimiter limiter = new SearchRateLimiter(60, 3, clock);
 
 		assertThat(limiter.secondsToWait("a")).isZero();
@@ -55,7 +32,8 @@ class SearchRateLimitTests {
 
 	@Test
 	void theApiAnswers429WithRetryAfterAndProblemDetails() throws Exception {
-		SearchRateLimitFilter filter = new SearchRateLimitFilter(new SearchRateLimiter(1, 1, new MovableClock()));
+		SearchRateLimitFilter filter = new SearchRateLimitFilter(
+				new SearchRateLimiter(1, 1, new MovableClock(Instant.parse("2026-01-01T00:00:00Z"))));
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/search");
 		request.setServletPath("/api/v1/search");
 		filter.doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
@@ -72,7 +50,8 @@ class SearchRateLimitTests {
 
 	@Test
 	void pagesAnswer429ThroughTheErrorPage() throws Exception {
-		SearchRateLimitFilter filter = new SearchRateLimitFilter(new SearchRateLimiter(1, 1, new MovableClock()));
+		SearchRateLimitFilter filter = new SearchRateLimitFilter(
+				new SearchRateLimiter(1, 1, new MovableClock(Instant.parse("2026-01-01T00:00:00Z"))));
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/search");
 		request.setServletPath("/search");
 		filter.doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
