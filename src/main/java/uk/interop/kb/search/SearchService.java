@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -115,12 +117,18 @@ public final class SearchService {
 	private List<SearchResults.Hit> hits(SearchIndex.Snapshot snapshot, Query userQuery, String text, ScoreDoc[] page)
 			throws IOException {
 		IndexSearcher searcher = snapshot.searcher();
+		// Each hit's stored fields are read (and decompressed) once; the highlighter reuses them.
+		var stored = searcher.storedFields();
+		Map<Integer, org.apache.lucene.document.Document> documents = new HashMap<>();
+		for (ScoreDoc hit : page) {
+			documents.put(hit.doc, stored.document(hit.doc));
+		}
 		String[] snippets = new String[page.length];
 		if (!text.isBlank() && page.length > 0) {
-			UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, snapshot.indexAnalyzer())
+			UnifiedHighlighter highlighter = new StoredDocumentsHighlighter(UnifiedHighlighter
+				.builder(searcher, snapshot.indexAnalyzer())
 				.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-				.withMaxLength(100_000)
-				.build();
+				.withMaxLength(100_000), documents);
 			int[] docIds = java.util.Arrays.stream(page).mapToInt(d -> d.doc).toArray();
 			Map<String, String[]> highlights = highlighter.highlightFields(
 					new String[] { LuceneFields.BODY, LuceneFields.SUMMARY }, userQuery, docIds, new int[] { 2, 1 });
@@ -130,12 +138,41 @@ public final class SearchService {
 			}
 		}
 		List<SearchResults.Hit> hits = new ArrayList<>();
-		var stored = searcher.storedFields();
 		for (int i = 0; i < page.length; i++) {
-			IndexedDocument document = snapshot.mapper().fromLucene(stored.document(page[i].doc));
+			IndexedDocument document = snapshot.mapper().fromLucene(documents.get(page[i].doc));
 			hits.add(new SearchResults.Hit(document, snippets[i] == null ? "" : snippets[i]));
 		}
 		return hits;
+	}
+
+	/** A highlighter that takes field values from documents already read, instead of reading them again. */
+	private static final class StoredDocumentsHighlighter extends UnifiedHighlighter {
+
+		private final Map<Integer, org.apache.lucene.document.Document> documents;
+
+		StoredDocumentsHighlighter(UnifiedHighlighter.Builder builder,
+				Map<Integer, org.apache.lucene.document.Document> documents) {
+			super(builder);
+			this.documents = documents;
+		}
+
+		@Override
+		protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
+				int cacheCharsThreshold) throws IOException {
+			List<CharSequence[]> values = new ArrayList<>();
+			for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+				org.apache.lucene.document.Document document = documents.get(doc);
+				CharSequence[] row = new CharSequence[fields.length];
+				for (int f = 0; f < fields.length; f++) {
+					String value = document == null ? null : document.get(fields[f]);
+					// As the default loader does: nothing past the highlighter's maximum length.
+					row[f] = value == null ? "" : value.length() > getMaxLength() ? value.substring(0, getMaxLength())
+							: value;
+				}
+				values.add(row);
+			}
+			return values;
+		}
 	}
 
 	private List<SearchResults.FacetCounts> facetCounts(Facets facets, SearchRequest request) throws IOException {
