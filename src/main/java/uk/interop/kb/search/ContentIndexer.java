@@ -23,7 +23,7 @@ import uk.interop.kb.content.SourceDocument;
 public final class ContentIndexer {
 
 	/** Bump when the Lucene document layout changes: an index built by an older layout is rebuilt. */
-	static final String SCHEMA = "kb-index-4";
+	static final String SCHEMA = "kb-index-5";
 	static final String SCHEMA_KEY = "kb.schema";
 
 	private static final Logger log = LoggerFactory.getLogger(ContentIndexer.class);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -16,6 +17,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 
 import uk.interop.kb.content.Document;
 import uk.interop.kb.content.RenderedMarkdown;
@@ -57,6 +59,7 @@ final class DocumentMapper {
 		doc.add(new StringField(ID, d.id(), Field.Store.YES));
 		doc.add(new StringField(ORIGIN, source.origin().name(), Field.Store.YES));
 		doc.add(new StoredField(HASH, source.contentHash()));
+		doc.add(new BinaryDocValuesField(SYNC_KEY, new BytesRef(d.id() + "\n" + source.contentHash())));
 		doc.add(new StringField(VISIBILITY, d.visibility().id(), Field.Store.YES));
 		doc.add(new Field(TITLE, d.title(), TEXT_WITH_OFFSETS));
 		doc.add(new Field(SUMMARY, d.summary(), TEXT_WITH_OFFSETS));

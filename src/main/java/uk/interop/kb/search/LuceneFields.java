@@ -5,6 +5,8 @@ final class LuceneFields {
 	static final String ID = "id";
 	static final String ORIGIN = "origin";
 	static final String HASH = "hash";
+	/** Doc values "id\nhash": what the start-up check reads, without touching stored fields. */
+	static final String SYNC_KEY = "sync_key";
 	static final String VISIBILITY = "visibility";
 	static final String TITLE = "title";
 	static final String SUMMARY = "summary";

@@ -13,17 +13,23 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -173,17 +179,30 @@ public final class SearchIndex implements Closeable {
 		}
 	}
 
-	/** Stored id → content hash of every document from the given origin: what start-up compares files with. */
+	/**
+	 * Id → content hash of every document from the given origin: what start-up compares files
+	 * with. Read from a doc-values column, not the stored fields, so checking an unchanged index
+	 * does not decompress every stored document.
+	 */
 	public Map<String, String> storedHashes(SourceDocument.Origin origin) {
 		return withSnapshot(snapshot -> {
 			Map<String, String> hashes = new HashMap<>();
-			IndexSearcher searcher = snapshot.searcher();
-			var query = new org.apache.lucene.search.TermQuery(new Term(LuceneFields.ORIGIN, origin.name()));
-			var top = searcher.search(query, Math.max(1, searcher.getIndexReader().maxDoc()));
-			var stored = searcher.storedFields();
-			for (var hit : top.scoreDocs) {
-				var doc = stored.document(hit.doc, java.util.Set.of(LuceneFields.ID, LuceneFields.HASH));
-				hashes.put(doc.get(LuceneFields.ID), doc.get(LuceneFields.HASH));
+			Term term = new Term(LuceneFields.ORIGIN, origin.name());
+			for (LeafReaderContext leaf : snapshot.searcher().getIndexReader().leaves()) {
+				LeafReader reader = leaf.reader();
+				PostingsEnum postings = reader.postings(term, PostingsEnum.NONE);
+				BinaryDocValues keys = reader.getBinaryDocValues(LuceneFields.SYNC_KEY);
+				if (postings == null || keys == null) {
+					continue;
+				}
+				Bits live = reader.getLiveDocs();
+				for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+					if ((live == null || live.get(doc)) && keys.advanceExact(doc)) {
+						String key = keys.binaryValue().utf8ToString();
+						int split = key.indexOf('\n');
+						hashes.put(key.substring(0, split), key.substring(split + 1));
+					}
+				}
 			}
 			return hashes;
 		});
