@@ -13,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,7 +57,10 @@ public final class ContentLoader {
 			paths = walk.filter(Files::isRegularFile)
 				.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md"))
 				.filter(p -> !root.relativize(p).startsWith("taxonomy"))
-				.sorted(Comparator.comparing(p -> relative(p)))
+				// Sort keys worked out once per file, not twice per comparison.
+				.map(p -> Map.entry(relative(p), p))
+				.sorted(Map.Entry.comparingByKey())
+				.map(Map.Entry::getValue)
 				.toList();
 		}
 		catch (IOException ex) {
