@@ -186,10 +186,14 @@ final class HttpBench {
 				command.addAll(List.of(config.appJvm().split("\\s+")));
 			}
 			command.addAll(List.of("-jar", config.jar().toString(), "--kb.content-dir=" + corpus,
-					"--kb.index-dir=" + indexDir, "--kb.data-dir=" + dataDir, "--server.port=" + port,
+					"--kb.index-dir=" + indexDir, "--kb.data-dir=" + config.outDir().relativize(dataDir),
+					"--server.port=" + port,
 					"--server.address=127.0.0.1", "--kb.search.searches-per-minute=1000000",
 					"--kb.search.burst=1000000", "--spring.main.banner-mode=off"));
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			// Run in target/bench with a relative data folder: the H2 URL puts "./" before
+			// kb.data-dir, so an absolute one would land below the working directory.
+			ProcessBuilder builder = new ProcessBuilder(command).directory(config.outDir().toFile())
+				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 			// No KB_ADMIN_PASSWORD: the first start creates the administrator with a logged one-time password.
 			builder.environment().remove("KB_ADMIN_PASSWORD");
