@@ -1,0 +1,163 @@
+package uk.interop.kb.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
+import org.springframework.transaction.interceptor.TransactionInterceptor;
+
+import uk.interop.kb.account.KbUser;
+import uk.interop.kb.account.Role;
+import uk.interop.kb.account.TestUsers;
+import uk.interop.kb.audit.AuditLog;
+import uk.interop.kb.content.MarkdownRenderer;
+import uk.interop.kb.search.Audience;
+import uk.interop.kb.search.SearchIndex;
+import uk.interop.kb.search.SearchRequest;
+import uk.interop.kb.search.SearchService;
+import uk.interop.kb.support.TestContent;
+import uk.interop.kb.support.TestDatabases;
+import uk.interop.kb.taxonomy.Taxonomy;
+import uk.interop.kb.taxonomy.TaxonomyLoader;
+
+/**
+ * The submission workflow's data layer on every supported database (H2, and PostgreSQL when
+ * available), through the real service with its real transactions and a real index.
+ */
+class SubmissionDataTests {
+
+	private static final Taxonomy TAXONOMY = new TaxonomyLoader().load(TestContent.REAL_CONTENT.resolve("taxonomy"));
+	private static final SubmissionService.RedactionChecklist CHECKED = new SubmissionService.RedactionChecklist(true,
+			true, true);
+
+	@TempDir
+	Path dir;
+
+	/** The service, its database and index, wired as the app wires them (transactions included). */
+	record Setup(SubmissionService submissions, SubmissionRepository repository, SubmissionPublisher publisher,
+			SearchIndex index, SearchService search, KbUser contributor, KbUser editor) implements AutoCloseable {
+
+		long found(String word) {
+			return search.search(SearchRequest.of(word), Audience.MEMBERS).total();
+		}
+
+		@Override
+		public void close() {
+			index.close();
+		}
+	}
+
+	private Setup setup(TestDatabases.Fresh db) {
+		SubmissionRepository repository = new SubmissionRepository(db.jdbc());
+		SearchIndex index = new SearchIndex(dir.resolve("index-" + db.kind()), TAXONOMY.synonyms());
+		SubmissionPublisher publisher = new SubmissionPublisher(repository, TAXONOMY, new MarkdownRenderer(), index);
+		SubmissionService target = new SubmissionService(repository, TAXONOMY, publisher,
+				new AuditLog(db.jdbc(), Clock.systemUTC()), Clock.systemUTC());
+		ProxyFactory proxy = new ProxyFactory(target);
+		proxy.setProxyTargetClass(true);
+		proxy.addAdvice(new TransactionInterceptor(db.transactions(), new AnnotationTransactionAttributeSource()));
+		TestUsers users = new TestUsers(db.jdbc());
+		return new Setup((SubmissionService) proxy.getProxy(), repository, publisher, index,
+				new SearchService(index, TAXONOMY), users.create("contributor@example.org", Role.CONTRIBUTOR),
+				users.create("editor@example.org", Role.EDITOR));
+	}
+
+	@ParameterizedTest
+	@MethodSource("uk.interop.kb.support.TestDatabases#all")
+	void aSubmissionGoesFromDraftToPublishedToWithdrawnKeepingEveryRevisionAndTransition(TestDatabases.Kind kind) {
+		try (var db = TestDatabases.fresh(kind); var s = setup(db)) {
+			Submission draft = s.submissions().create(s.contributor(), SubmissionServiceTests.form("Lemurs", "lemurs"),
+					UUID.randomUUID().toString(), "t").submission().orElseThrow();
+			Submission edited = s.submissions().update(s.contributor(), draft.id(),
+					SubmissionServiceTests.form("Lemurs again", "lemurs"), draft.version(), "t").submission()
+				.orElseThrow();
+			Submission submitted = s.submissions().submit(s.contributor(), edited.id(), edited.version(), "t")
+				.submission().orElseThrow();
+			Submission published = s.submissions().publish(s.editor(), submitted.id(), submitted.version(), CHECKED, "t")
+				.submission().orElseThrow();
+
+			assertThat(published.status()).isEqualTo(SubmissionStatus.PUBLISHED);
+			assertThat(published.publishedAt()).isPresent();
+			assertThat(s.found("lemurs")).isEqualTo(1);
+			assertThat(s.publisher().documents()).extracting(d -> d.document().id())
+				.containsExactly(published.documentId());
+
+			s.submissions().withdraw(s.editor(), published.id(), published.version(), "Superseded", "t");
+
+			assertThat(s.found("lemurs")).isZero();
+			assertThat(s.publisher().documents()).isEmpty();
+			assertThat(s.submissions().revisions(published)).extracting(Revision::number).containsExactly(2, 1);
+			assertThat(s.submissions().events(published)).extracting(SubmissionEvent::to).containsExactly(
+					SubmissionStatus.WITHDRAWN, SubmissionStatus.PUBLISHED, SubmissionStatus.SUBMITTED,
+					SubmissionStatus.DRAFT);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("uk.interop.kb.support.TestDatabases#all")
+	void aStaleEditOrTransitionIsRefusedAndWritesNothing(TestDatabases.Kind kind) {
+		try (var db = TestDatabases.fresh(kind); var s = setup(db)) {
+			Submission draft = s.submissions().create(s.contributor(), SubmissionServiceTests.form("Okapis", "okapis"),
+					"", "t").submission().orElseThrow();
+			int opened = draft.version();
+			s.submissions().update(s.contributor(), draft.id(), SubmissionServiceTests.form("First", "okapis"), opened,
+					"t");
+
+			assertThatThrownBy(() -> s.submissions().update(s.contributor(), draft.id(),
+					SubmissionServiceTests.form("Second", "okapis"), opened, "t"))
+				.isInstanceOf(SubmissionService.EditConflictException.class);
+			assertThatThrownBy(() -> s.submissions().submit(s.contributor(), draft.id(), opened, "t"))
+				.isInstanceOf(SubmissionService.EditConflictException.class);
+
+			Submission now = s.repository().find(draft.id()).orElseThrow();
+			assertThat(now.title()).isEqualTo("First");
+			assertThat(now.status()).isEqualTo(SubmissionStatus.DRAFT);
+			assertThat(s.submissions().revisions(now)).hasSize(2);
+			assertThat(s.submissions().events(now)).hasSize(1);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("uk.interop.kb.support.TestDatabases#all")
+	void theSameFormPostedManyTimesAtOnceCreatesOneSubmission(TestDatabases.Kind kind) throws Exception {
+		try (var db = TestDatabases.fresh(kind); var s = setup(db)) {
+			String token = UUID.randomUUID().toString();
+			ExecutorService pool = Executors.newFixedThreadPool(6);
+			List<Callable<Long>> posts = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				posts.add(() -> {
+					try {
+						return s.submissions().create(s.contributor(), SubmissionServiceTests.form("Tapirs", "tapirs"),
+								token, "t").submission().orElseThrow().id();
+					}
+					catch (SubmissionService.DuplicateFormException ex) {
+						return s.submissions().createdBy(ex.token()).orElseThrow();
+					}
+				});
+			}
+			List<Long> ids = new ArrayList<>();
+			for (Future<Long> post : pool.invokeAll(posts)) {
+				ids.add(post.get());
+			}
+			pool.shutdown();
+
+			assertThat(ids).containsOnly(ids.get(0));
+			assertThat(s.submissions().mine(s.contributor())).singleElement()
+				.satisfies(one -> assertThat(s.submissions().revisions(one)).hasSize(1));
+		}
+	}
+}
