@@ -106,6 +106,7 @@ public final class ContentIndexer {
 			index.commit(Map.of(SCHEMA_KEY, schemaKey()));
 			index.waitFor(generation);
 		}
+		index.caughtUp();
 		log.info("Index in step with {}: {} added, {} updated, {} deleted, {} unchanged", loader.root(), added, updated,
 				deleted, unchanged);
 		return new SyncReport(added, updated, deleted, unchanged, false, problems);
@@ -138,6 +139,7 @@ public final class ContentIndexer {
 		}
 		index.commit(Map.of(SCHEMA_KEY, schemaKey()));
 		index.refresh();
+		index.caughtUp();
 		log.info("Index rebuilt from {}: {} documents, {} problems", loader.root(), added, problems.size());
 		return new SyncReport(added, 0, 0, 0, true, problems);
 	}

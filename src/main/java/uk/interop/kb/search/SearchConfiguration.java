@@ -5,12 +5,14 @@ import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import uk.interop.kb.content.ContentLoader;
 import uk.interop.kb.StorageProperties;
 import uk.interop.kb.taxonomy.Taxonomy;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class SearchConfiguration {
 
 	@Bean(destroyMethod = "close")
@@ -27,6 +29,16 @@ class SearchConfiguration {
 			indexer.sync();
 		}
 		return indexer;
+	}
+
+	@Bean
+	IndexRecovery indexRecovery(SearchIndex index, ContentIndexer indexer) {
+		return new IndexRecovery(index, indexer);
+	}
+
+	@Bean
+	IndexHealthIndicator indexHealthIndicator(SearchIndex index) {
+		return new IndexHealthIndicator(index);
 	}
 
 	@Bean

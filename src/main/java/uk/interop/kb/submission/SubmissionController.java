@@ -5,6 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedRuntimeException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import uk.interop.kb.account.KbUser;
 import uk.interop.kb.search.AudienceResolver;
 import uk.interop.kb.search.SearchService;
@@ -34,6 +40,10 @@ class SubmissionController {
 
 	static final String FORM = "submission/form";
 	static final String VIEW = "submission/view";
+	static final String NOT_SAVED = "Your changes could not be saved because of a problem on our side. "
+			+ "Nothing you typed has been lost: try again.";
+
+	private static final Logger log = LoggerFactory.getLogger(SubmissionController.class);
 
 	private final SubmissionService submissions;
 	private final SubmissionViews views;
@@ -61,7 +71,8 @@ class SubmissionController {
 
 	@PostMapping("/submissions")
 	String create(@AuthenticationPrincipal KbUser user, @ModelAttribute SubmissionForm form,
-			@RequestParam(defaultValue = "") String formToken, HttpServletRequest request, Model model) {
+			@RequestParam(defaultValue = "") String formToken, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		SubmissionService.Saved saved;
 		try {
 			saved = submissions.create(user, form, formToken, request.getRemoteAddr());
@@ -69,6 +80,10 @@ class SubmissionController {
 		catch (SubmissionService.DuplicateFormException ex) {
 			return submissions.createdBy(ex.token()).map(id -> "redirect:/submissions/" + id)
 				.orElse("redirect:/submissions");
+		}
+		catch (DataAccessException | TransactionException ex) {
+			// The same token again: the next try is still one submission, however this one ended.
+			return notSaved(ex, response, () -> form(model, form, Map.of(), formToken, null), model);
 		}
 		if (!saved.ok()) {
 			return form(model, form, saved.errors(), formToken, null);
@@ -97,7 +112,7 @@ class SubmissionController {
 
 	@PostMapping("/submissions/{id}")
 	String update(@AuthenticationPrincipal KbUser user, @PathVariable long id, @ModelAttribute SubmissionForm form,
-			@RequestParam int version, HttpServletRequest request, Model model) {
+			@RequestParam int version, HttpServletRequest request, HttpServletResponse response, Model model) {
 		Submission submission = submissions.visible(user, id);
 		try {
 			SubmissionService.Saved saved = submissions.update(user, id, form, version, request.getRemoteAddr());
@@ -108,7 +123,32 @@ class SubmissionController {
 		catch (SubmissionService.EditConflictException ex) {
 			return conflict(model, form, ex.current());
 		}
+		catch (DataAccessException | TransactionException ex) {
+			// The version they opened, so saving again works unless someone else saved meanwhile.
+			return notSaved(ex, response, () -> {
+				String view = form(model, form, Map.of(), "", submission);
+				model.addAttribute("version", version);
+				return view;
+			}, model);
+		}
 		return "redirect:/submissions/" + id + "?saved";
+	}
+
+	/**
+	 * The database or its disk failed during a save: the form again, exactly as typed, with an error
+	 * summary saying nothing was lost. 503, because trying again later is the answer.
+	 */
+	private String notSaved(NestedRuntimeException ex, HttpServletResponse response,
+			java.util.function.Supplier<String> form, Model model) {
+		// Class names and SQL state only: a database's message can quote the values that were typed.
+		Throwable cause = ex.getMostSpecificCause();
+		log.error("Saving a submission failed: {} caused by {}{}", ex.getClass().getSimpleName(),
+				cause.getClass().getName(), cause instanceof java.sql.SQLException sql ? " (SQL state "
+						+ sql.getSQLState() + ")" : "");
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		String view = form.get();
+		model.addAttribute("errors", Map.of("submission-form", NOT_SAVED));
+		return view;
 	}
 
 	/** Both versions side by side: what is saved now, and what this person typed (kept in the form). */
