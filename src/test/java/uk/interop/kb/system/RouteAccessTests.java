@@ -118,6 +118,8 @@ class RouteAccessTests {
 			new Route("GET", "/admin/invitations/new", "/admin/invitations/new", Access.ADMIN),
 			new Route("POST", "/admin/invitations", "/admin/invitations", Access.ADMIN),
 			new Route("GET", "/admin/audit", "/admin/audit", Access.ADMIN),
+			new Route("GET", "/admin/backup", "/admin/backup", Access.ADMIN),
+			new Route("POST", "/admin/backup", "/admin/backup", Access.ADMIN),
 			new Route("GET", "/error", "/error", Access.ANYONE));
 
 	@LocalServerPort
