@@ -190,6 +190,22 @@ public final class ContentIndexer {
 		return new CatchUp(generation, added, updated, deleted, unchanged);
 	}
 
+	/** Database documents whose indexed version differs from their source's (or that should not be indexed now). */
+	public int unindexedChanges() {
+		Map<String, String> indexed = index.storedHashes(SourceDocument.Origin.DATABASE);
+		Set<String> wanted = new HashSet<>();
+		int differing = 0;
+		for (DocumentSource source : sources) {
+			for (SourceDocument document : source.documents()) {
+				wanted.add(document.document().id());
+				if (!document.contentHash().equals(indexed.get(document.document().id()))) {
+					differing++;
+				}
+			}
+		}
+		return differing + (int) indexed.keySet().stream().filter(id -> !wanted.contains(id)).count();
+	}
+
 	public int fileCount() {
 		return loader.scan(new ArrayList<>()).size();
 	}

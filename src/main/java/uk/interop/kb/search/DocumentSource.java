@@ -1,6 +1,7 @@
 package uk.interop.kb.search;
 
 import java.util.List;
+import java.util.Optional;
 
 import uk.interop.kb.content.SourceDocument;
 
@@ -14,4 +15,9 @@ public interface DocumentSource {
 
 	/** Every document this source wants in the index now; each hash changes when its content does. */
 	List<SourceDocument> documents();
+
+	/** The one document with this id as it should be indexed now; empty if this source does not want it indexed. */
+	default Optional<SourceDocument> document(String id) {
+		return documents().stream().filter(d -> d.document().id().equals(id)).findFirst();
+	}
 }

@@ -3,6 +3,10 @@ package uk.interop.kb.search;
 import java.time.Clock;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -39,6 +43,28 @@ class SearchConfiguration {
 	@Bean
 	IndexHealthIndicator indexHealthIndicator(SearchIndex index) {
 		return new IndexHealthIndicator(index);
+	}
+
+	@Bean
+	FilterRegistrationBean<SearchTimingFilter> searchTiming(MeterRegistry registry) {
+		FilterRegistrationBean<SearchTimingFilter> registration = new FilterRegistrationBean<>(
+				new SearchTimingFilter(registry));
+		registration.addUrlPatterns("/search", "/api/v1/search");
+		return registration;
+	}
+
+	/** Index gauges: documents, bytes on disk, and database changes the index does not show yet. */
+	@Bean
+	MeterBinder indexMetrics(SearchIndex index, ContentIndexer indexer) {
+		return registry -> {
+			Gauge.builder("kb.index.documents", index, SearchIndex::documentCount)
+				.description("Documents in the search index").register(registry);
+			Gauge.builder("kb.index.size", index, SearchIndex::sizeOnDisk).baseUnit("bytes")
+				.description("Bytes the search index takes on disk").register(registry);
+			Gauge.builder("kb.index.unindexed", indexer, ContentIndexer::unindexedChanges)
+				.description("Published database documents whose indexed version differs from the database's")
+				.register(registry);
+		};
 	}
 
 	@Bean

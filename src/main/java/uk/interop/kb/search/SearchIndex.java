@@ -147,6 +147,17 @@ public final class SearchIndex implements Closeable {
 		return write(e -> e.writer().deleteDocuments(new Term(LuceneFields.ID, id)));
 	}
 
+	/** Deletes the document with this id only if it came from the database: a content file is never removed this way. */
+	public long deleteFromDatabase(String id) {
+		var query = new org.apache.lucene.search.BooleanQuery.Builder()
+			.add(new org.apache.lucene.search.TermQuery(new Term(LuceneFields.ID, id)),
+					org.apache.lucene.search.BooleanClause.Occur.FILTER)
+			.add(new org.apache.lucene.search.TermQuery(new Term(LuceneFields.ORIGIN,
+					SourceDocument.Origin.DATABASE.name())), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+			.build();
+		return write(e -> e.writer().deleteDocuments(query));
+	}
+
 	public long deleteAll() {
 		return write(e -> e.writer().deleteAll());
 	}

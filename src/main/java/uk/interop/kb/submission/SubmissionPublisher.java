@@ -56,6 +56,12 @@ class SubmissionPublisher implements DocumentSource {
 			.toList();
 	}
 
+	@Override
+	public Optional<SourceDocument> document(String id) {
+		return repository.findByDocumentId(id).filter(s -> s.status() == SubmissionStatus.PUBLISHED)
+			.flatMap(s -> repository.revision(s.id(), s.currentRevision()).flatMap(r -> toSource(s, r.markdown())));
+	}
+
 	private Optional<SourceDocument> toSource(Submission submission, String text) {
 		LocalDate published = submission.publishedAt().map(i -> LocalDate.ofInstant(i, ZoneOffset.UTC))
 			.orElse(LocalDate.now(ZoneOffset.UTC));

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.interop.kb.account.KbUser;
 import uk.interop.kb.account.Role;
 import uk.interop.kb.audit.AuditLog;
+import uk.interop.kb.cluster.ChangeLog;
 import uk.interop.kb.taxonomy.Taxonomy;
 
 /**
@@ -33,15 +34,17 @@ public class SubmissionService {
 	private final SubmissionValidator validator;
 	private final SubmissionPublisher publisher;
 	private final AuditLog audit;
+	private final ChangeLog changes;
 	private final Clock clock;
 
 	SubmissionService(SubmissionRepository repository, Taxonomy taxonomy, SubmissionPublisher publisher,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, ChangeLog changes, Clock clock) {
 		this.repository = repository;
 		this.markdown = new SubmissionMarkdown(taxonomy);
 		this.validator = new SubmissionValidator(taxonomy);
 		this.publisher = publisher;
 		this.audit = audit;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
@@ -179,6 +182,7 @@ public class SubmissionService {
 					"It cannot be published until it is complete: " + String.join("; ", errors.values())));
 		}
 		move(editor, submission, expectedVersion, SubmissionStatus.PUBLISHED, null, "SUBMISSION_PUBLISHED", source);
+		changes.append(submission.documentId(), "SUBMISSION_PUBLISHED");
 		Submission published = repository.find(id).orElseThrow();
 		publisher.publish(published, currentRevision(published).markdown());
 		return new Saved(Map.of(), Optional.of(published));
@@ -197,6 +201,7 @@ public class SubmissionService {
 		requireStatus(submission, SubmissionStatus.PUBLISHED);
 		move(editor, submission, expectedVersion, SubmissionStatus.WITHDRAWN, reason.strip(), "SUBMISSION_WITHDRAWN",
 				source);
+		changes.append(submission.documentId(), "SUBMISSION_WITHDRAWN");
 		publisher.withdraw(submission.documentId());
 		return new Saved(Map.of(), repository.find(id));
 	}

@@ -30,6 +30,7 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+			.requestMatchers(HttpMethod.GET, "/actuator/metrics", "/actuator/metrics/**").hasRole("ADMIN")
 			.requestMatchers("/error").permitAll()
 			.requestMatchers(HttpMethod.GET, "/problem-book/review", "/problem-book/new", "/problem-book/*/mapping")
 			.hasRole("EDITOR")

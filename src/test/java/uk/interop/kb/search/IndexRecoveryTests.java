@@ -219,6 +219,9 @@ class IndexRecoveryTests {
 
 			assertThat(index.needsReopen()).isTrue();
 			assertThat(index.problem()).hasValueSatisfying(p -> assertThat(p).startsWith("the index writer failed"));
+			var health = new IndexHealthIndicator(index);
+			assertThat(health.health().getStatus().getCode()).isEqualTo("DOWN");
+			assertThat(health.health().getDetails().get("reason").toString()).contains("No space left on device");
 			assertThat(new IndexRecovery(index, indexer).recover()).as("recovery while the disk still fails").isFalse();
 			assertThat(index.problem()).isPresent();
 
@@ -226,6 +229,7 @@ class IndexRecoveryTests {
 			assertThat(new IndexRecovery(index, indexer).recover()).isTrue();
 
 			assertThat(index.problem()).isEmpty();
+			assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
 			assertThat(search.search(SearchRequest.of("kestrel"), Audience.PUBLIC).total()).isEqualTo(31);
 			assertThat(search.search(SearchRequest.of("osprey"), Audience.PUBLIC).total()).isEqualTo(1);
 		}

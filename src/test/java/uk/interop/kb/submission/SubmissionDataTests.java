@@ -24,6 +24,8 @@ import uk.interop.kb.account.KbUser;
 import uk.interop.kb.account.Role;
 import uk.interop.kb.account.TestUsers;
 import uk.interop.kb.audit.AuditLog;
+import uk.interop.kb.cluster.ChangeLog;
+import uk.interop.kb.cluster.ChangeLogFollower;
 import uk.interop.kb.content.MarkdownRenderer;
 import uk.interop.kb.search.Audience;
 import uk.interop.kb.search.SearchIndex;
@@ -66,7 +68,8 @@ class SubmissionDataTests {
 		SearchIndex index = new SearchIndex(dir.resolve("index-" + db.kind()), TAXONOMY.synonyms());
 		SubmissionPublisher publisher = new SubmissionPublisher(repository, TAXONOMY, new MarkdownRenderer(), index);
 		SubmissionService target = new SubmissionService(repository, TAXONOMY, publisher,
-				new AuditLog(db.jdbc(), Clock.systemUTC()), Clock.systemUTC());
+				new AuditLog(db.jdbc(), Clock.systemUTC()), new ChangeLog(db.jdbc(), Clock.systemUTC()),
+				Clock.systemUTC());
 		ProxyFactory proxy = new ProxyFactory(target);
 		proxy.setProxyTargetClass(true);
 		proxy.addAdvice(new TransactionInterceptor(db.transactions(), new AnnotationTransactionAttributeSource()));
@@ -104,6 +107,31 @@ class SubmissionDataTests {
 			assertThat(s.submissions().events(published)).extracting(SubmissionEvent::to).containsExactly(
 					SubmissionStatus.WITHDRAWN, SubmissionStatus.PUBLISHED, SubmissionStatus.SUBMITTED,
 					SubmissionStatus.DRAFT);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("uk.interop.kb.support.TestDatabases#all")
+	void anotherInstanceFollowingTheChangeLogSeesPublicationsAndWithdrawals(TestDatabases.Kind kind) {
+		try (var db = TestDatabases.fresh(kind); var s = setup(db);
+				SearchIndex other = new SearchIndex(dir.resolve("other-" + db.kind()), TAXONOMY.synonyms())) {
+			ChangeLogFollower follower = new ChangeLogFollower(new ChangeLog(db.jdbc(), Clock.systemUTC()), other,
+					List.of(s.publisher()), Clock.systemUTC());
+			SearchService otherSearch = new SearchService(other, TAXONOMY);
+			Submission draft = s.submissions().create(s.contributor(), SubmissionServiceTests.form("Ibises", "ibises"),
+					"", "t").submission().orElseThrow();
+			Submission submitted = s.submissions().submit(s.contributor(), draft.id(), draft.version(), "t")
+				.submission().orElseThrow();
+			assertThat(follower.poll()).as("drafts and submissions are not in the log").isZero();
+
+			Submission published = s.submissions().publish(s.editor(), submitted.id(), submitted.version(), CHECKED, "t")
+				.submission().orElseThrow();
+			assertThat(follower.poll()).isEqualTo(1);
+			assertThat(otherSearch.search(SearchRequest.of("ibises"), Audience.MEMBERS).total()).isEqualTo(1);
+
+			s.submissions().withdraw(s.editor(), published.id(), published.version(), "Superseded", "t");
+			assertThat(follower.poll()).isEqualTo(1);
+			assertThat(otherSearch.search(SearchRequest.of("ibises"), Audience.MEMBERS).total()).isZero();
 		}
 	}
 

@@ -44,6 +44,7 @@ class SubmissionServiceTests {
 	private final ContentLoader loader;
 	private final Taxonomy taxonomy;
 	private final AuditLog audit;
+	private final uk.interop.kb.cluster.ChangeLogFollower follower;
 	private final KbUser contributor;
 	private final KbUser otherContributor;
 	private final KbUser editor;
@@ -52,7 +53,7 @@ class SubmissionServiceTests {
 	@Autowired
 	SubmissionServiceTests(SubmissionService submissions, SearchService search, SearchIndex index,
 			SubmissionPublisher publisher, ContentLoader loader, Taxonomy taxonomy, AuditLog audit,
-			TestAccounts accounts, UserDetailsService users) {
+			uk.interop.kb.cluster.ChangeLogFollower follower, TestAccounts accounts, UserDetailsService users) {
 		this.submissions = submissions;
 		this.search = search;
 		this.index = index;
@@ -60,6 +61,7 @@ class SubmissionServiceTests {
 		this.loader = loader;
 		this.taxonomy = taxonomy;
 		this.audit = audit;
+		this.follower = follower;
 		this.contributor = (KbUser) users.loadUserByUsername(accounts.user(Role.CONTRIBUTOR));
 		this.otherContributor = (KbUser) users.loadUserByUsername(accounts.fresh("other", Role.CONTRIBUTOR));
 		this.editor = (KbUser) users.loadUserByUsername(accounts.user(Role.EDITOR));
@@ -238,7 +240,9 @@ class SubmissionServiceTests {
 		Submission submitted = submitted("platypuses");
 		Submission published = submissions.publish(editor, submitted.id(), submitted.version(), CHECKED, "t")
 			.submission().orElseThrow();
-		// Simulate a crash between the database commit and the index write.
+		// Simulate a crash between the database commit and the index write (once the change log's follower,
+		// which would otherwise put it back, has applied the publication).
+		follower.poll();
 		index.waitFor(index.delete(published.documentId()));
 		assertThat(found("platypuses", Audience.PUBLIC)).isZero();
 

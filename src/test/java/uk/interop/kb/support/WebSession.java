@@ -22,9 +22,16 @@ public final class WebSession {
 	private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
 		.followRedirects(HttpClient.Redirect.NEVER).build();
 	private final String base;
+	private final Map<String, String> headers = new LinkedHashMap<>();
 
 	public WebSession(int port) {
 		this.base = "http://localhost:" + port;
+	}
+
+	/** Sends this header with every later request, as a proxy in front would. */
+	public WebSession withHeader(String name, String value) {
+		headers.put(name, value);
+		return this;
 	}
 
 	public HttpResponse<String> get(String path) {
@@ -126,6 +133,11 @@ public final class WebSession {
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
+		if (!headers.isEmpty()) {
+			HttpRequest.Builder builder = HttpRequest.newBuilder(request, (name, value) -> true);
+			headers.forEach(builder::header);
+			request = builder.build();
+		}
 		try {
 			return client.send(request, HttpResponse.BodyHandlers.ofString());
 		}
