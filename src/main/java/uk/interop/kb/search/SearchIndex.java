@@ -399,6 +399,7 @@ public final class SearchIndex implements Closeable {
 		}
 	}
 
+	/** Writes share the lock with reads: it excludes only replacing the writer (IndexWriter is thread-safe). */
 	private long write(IndexOperation<Long> operation) {
 		return read(operation);
 	}

@@ -35,10 +35,17 @@ public final class AppProcess implements AutoCloseable {
 		this.port = freePort();
 		this.log = log;
 		this.environment = Map.copyOf(environment);
-		this.arguments = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar",
-				JAR.toAbsolutePath().toString(), "--server.port=" + port, "--server.address=127.0.0.1",
-				"--spring.main.banner-mode=off"));
+		this.arguments = new ArrayList<>(List.of("-jar", JAR.toAbsolutePath().toString(), "--server.port=" + port,
+				"--server.address=127.0.0.1", "--spring.main.banner-mode=off"));
 		arguments.addAll(List.of(settings));
+	}
+
+	/** JVM options: by default tuned for starting fast (the crash test starts it often), not for throughput. */
+	private List<String> jvmOptions = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+
+	public AppProcess jvm(String... options) {
+		this.jvmOptions = List.of(options);
+		return this;
 	}
 
 	/** The usual temp-folder app: real content, and the index and default H2 database under {@code dir}. */
@@ -68,7 +75,11 @@ public final class AppProcess implements AutoCloseable {
 			Files.createDirectories(log.toAbsolutePath().getParent());
 			Files.writeString(log, "\n--- start " + Instant.now() + "\n", java.nio.file.StandardOpenOption.CREATE,
 					java.nio.file.StandardOpenOption.APPEND);
-			ProcessBuilder builder = new ProcessBuilder(arguments).redirectErrorStream(true)
+			List<String> command = new ArrayList<>();
+			command.add(javaBinary());
+			command.addAll(jvmOptions);
+			command.addAll(arguments);
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 			builder.environment().putAll(environment);
 			builder.environment().remove("KB_TEST_POSTGRES_URL");
