@@ -71,6 +71,10 @@ class ClusterIT {
 					first = id;
 				}
 			}
+			// Backups of PostgreSQL are pg_dump's job: the admin page says so instead of half-doing it.
+			HttpResponse<String> backup = onA.post("/admin/backup", "/admin/backup", Map.of());
+			assertThat(onA.follow(backup).body()).contains("The database is PostgreSQL: back it up with pg_dump");
+
 			WebSession onB = signIn(b);
 			String review = onB.get("/moderation/" + first).body();
 			HttpResponse<String> withdrawn = onB.postRaw("/moderation/" + first + "/withdraw", Map.of("version",

@@ -83,4 +83,19 @@ class CommandsTests {
 			assertThat(printed()).contains("reindex failed: The index in").contains("in use by another Interop KB process");
 		}
 	}
+
+	@Test
+	void backupAndRestoreRefusePostgresqlAndFoldersThatAreNotBackups() {
+		String postgres = "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/kb";
+
+		assertThat(Commands.backup(new String[] { dir.resolve("b").toString(), postgres }, out)).isEqualTo(1);
+		assertThat(Commands.restore(new String[] { dir.toString(), "--kb.index-dir=" + dir.resolve("index"),
+				"--kb.data-dir=" + dir.resolve("data") }, out)).isEqualTo(1);
+		assertThat(Commands.backup(new String[0], out)).isEqualTo(2);
+
+		assertThat(printed()).contains("backup failed: The database is PostgreSQL: back it up with pg_dump")
+			.contains("restore failed: " + dir + " is not an Interop KB backup: it has no database.zip")
+			.contains("usage: backup DIR");
+		assertThat(dir.resolve("b")).doesNotExist();
+	}
 }
