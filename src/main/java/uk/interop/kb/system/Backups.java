@@ -228,6 +228,10 @@ public final class Backups {
 		if (!"H2".equals(product)) {
 			throw postgresOrOther(product);
 		}
+		if (connection.getMetaData().getURL().startsWith("jdbc:h2:mem:")) {
+			throw new BackupRefusedException("The database is in memory (a test or demo setting): there is no file "
+					+ "to back up");
+		}
 	}
 
 	private static BackupRefusedException postgresOrOther(String what) {
