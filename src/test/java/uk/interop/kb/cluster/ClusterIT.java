@@ -42,6 +42,7 @@ class ClusterIT {
 				"--kb.content-dir=" + Path.of("content").toAbsolutePath(),
 				"--kb.index-dir=" + dir.resolve("index").toAbsolutePath(),
 				"--kb.backup-dir=" + dir.resolve("backups").toAbsolutePath(), "--spring.datasource.url=" + url,
+				"--kb.search.searches-per-minute=1000000", "--kb.search.burst=1000000",
 				"--spring.datasource.username=postgres", "--spring.datasource.password=");
 	}
 

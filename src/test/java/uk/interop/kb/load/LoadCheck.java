@@ -55,8 +55,7 @@ class LoadCheck {
 		int clients = Integer.getInteger("kb.load.clients", 32);
 		int seconds = Integer.getInteger("kb.load.seconds", 60);
 		int warmUp = Integer.getInteger("kb.load.warmup", 15);
-		AppProcess app = AppProcess.inFolder(dir, "--kb.search.searches-per-minute=1000000",
-				"--kb.search.burst=1000000", "--kb.accounts.source-failure-limit=10000").jvm("-Xmx1g").start();
+		AppProcess app = AppProcess.inFolder(dir, "--kb.accounts.source-failure-limit=10000").jvm("-Xmx1g").start();
 		Map<Kind, List<Long>> latencies = fresh();
 		Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
 		List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -52,7 +52,9 @@ public final class AppProcess implements AutoCloseable {
 	public static AppProcess inFolder(Path dir, String... extra) {
 		List<String> settings = new ArrayList<>(List.of("--kb.content-dir=" + Path.of("content").toAbsolutePath(),
 				"--kb.index-dir=" + dir.resolve("index").toAbsolutePath(),
-				"--kb.data-dir=" + dir.resolve("data").toAbsolutePath()));
+				"--kb.data-dir=" + dir.resolve("data").toAbsolutePath(),
+				// Tests search far faster than people; the limiter has its own tests.
+				"--kb.search.searches-per-minute=1000000", "--kb.search.burst=1000000"));
 		settings.addAll(List.of(extra));
 		return new AppProcess(dir.resolve("app.log"), Map.of("KB_ADMIN_PASSWORD", ADMIN_PASSWORD),
 				settings.toArray(String[]::new));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -88,12 +89,22 @@ class CrashIT {
 				check(app, attempts, round);
 				retryUnacknowledged(app, attempts);
 				AtomicBoolean stop = new AtomicBoolean();
-				Thread workload = new Thread(() -> drive(app, attempts, random.nextLong(), stop), "crash-workload");
+				AtomicReference<Throwable> failure = new AtomicReference<>();
+				long workloadSeed = random.nextLong();
+				Thread workload = new Thread(() -> {
+					try {
+						drive(app, attempts, workloadSeed, stop);
+					}
+					catch (Throwable ex) {
+						failure.set(ex);
+					}
+				}, "crash-workload");
 				workload.start();
 				Thread.sleep(1500 + random.nextInt(3000));
 				app.kill();
 				stop.set(true);
 				workload.join(30_000);
+				assertThat(failure.get()).as("the workload failed before the kill").isNull();
 				System.out.printf("CrashIT round %d: killed after %d attempts, %d acknowledged%n", round,
 						attempts.size(), attempts.stream().filter(a -> a.acknowledged != null).count());
 			}
@@ -159,7 +170,7 @@ class CrashIT {
 				attempt.acknowledged = Stage.PUBLISHED;
 			}
 		}
-		catch (UncheckedIOException | IllegalStateException killed) {
+		catch (UncheckedIOException killed) {
 			// The connection died with the process: whatever was in flight is unacknowledged.
 		}
 	}
@@ -218,7 +229,7 @@ class CrashIT {
 	private static String group(Pattern pattern, String text) {
 		Matcher matcher = pattern.matcher(text);
 		if (!matcher.find()) {
-			throw new IllegalStateException("No " + pattern + " in the page");
+			throw new AssertionError("No " + pattern + " in the page");
 		}
 		return matcher.group(1);
 	}
