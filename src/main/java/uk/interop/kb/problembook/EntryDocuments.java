@@ -47,7 +47,7 @@ class EntryDocuments implements DocumentSource {
 		return entries.all().stream().map(e -> document(e, latest.getOrDefault(e.reference(), List.of()))).toList();
 	}
 
-	Optional<SourceDocument> document(String reference) {
+	Optional<SourceDocument> byReference(String reference) {
 		return entries.find(reference).map(e -> document(e, mappings.history(reference)));
 	}
 

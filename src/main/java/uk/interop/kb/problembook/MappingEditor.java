@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
 import uk.interop.kb.audit.AuditLog;
+import uk.interop.kb.cluster.ChangeLog;
 import uk.interop.kb.content.SourceDocument;
 import uk.interop.kb.content.Visibility;
 import uk.interop.kb.search.Audience;
@@ -42,10 +43,12 @@ public class MappingEditor {
 	private final Taxonomy taxonomy;
 	private final Clock clock;
 	private final TransactionOperations transactions;
+	private final ChangeLog changes;
 	private final Object indexing = new Object();
 
 	MappingEditor(ProblemBook book, MappingRepository ledger, EntryRepository stored, EntryDocuments documents,
-			SearchIndex index, AuditLog audit, Taxonomy taxonomy, Clock clock, TransactionOperations transactions) {
+			SearchIndex index, AuditLog audit, Taxonomy taxonomy, Clock clock, TransactionOperations transactions,
+			ChangeLog changes) {
 		this.book = book;
 		this.ledger = ledger;
 		this.stored = stored;
@@ -55,6 +58,7 @@ public class MappingEditor {
 		this.taxonomy = taxonomy;
 		this.clock = clock;
 		this.transactions = transactions;
+		this.changes = changes;
 	}
 
 	/** Who is acting: the username goes to the audit log, the display name to members' pages. */
@@ -113,6 +117,10 @@ public class MappingEditor {
 			audit.record(editor.username(), "PROBLEM_BOOK_" + action.get().name(), mapping.reference() + " "
 					+ level.get(), "state=" + record.state().id() + "; confidence=" + record.confidence().id()
 					+ "; rationale=" + rationale, source);
+			if (mapping.entry().origin() == SourceDocument.Origin.DATABASE) {
+				// Other instances re-read app entries from the database when they see this.
+				changes.append(mapping.entry().documentId(), "PROBLEM_BOOK_MAPPED");
+			}
 		});
 		if (mapping.entry().origin() == SourceDocument.Origin.DATABASE) {
 			reindex(mapping.reference());
@@ -176,6 +184,7 @@ public class MappingEditor {
 				transactions.executeWithoutResult(status -> {
 					stored.insert(entry);
 					audit.record(editor.username(), "PROBLEM_BOOK_ENTRY_CREATED", reference, title, source);
+					changes.append(entry.documentId(), "PROBLEM_BOOK_ENTRY_CREATED");
 				});
 				reindex(reference);
 				return new Outcome(Map.of(), reference);
@@ -195,7 +204,7 @@ public class MappingEditor {
 	 */
 	private void reindex(String reference) {
 		synchronized (indexing) {
-			documents.document(reference).ifPresent(document -> index.waitFor(index.upsert(document)));
+			documents.byReference(reference).ifPresent(document -> index.waitFor(index.upsert(document)));
 		}
 	}
 

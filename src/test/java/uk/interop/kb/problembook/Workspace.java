@@ -54,7 +54,7 @@ final class Workspace implements AutoCloseable {
 		this.book = new ProblemBook(search, taxonomy, entries, ledger);
 		this.audit = new AuditLog(jdbc, Clock.systemUTC());
 		this.editor = new MappingEditor(book, ledger, entries, documents, index, audit, taxonomy, Clock.systemUTC(),
-				TransactionOperations.withoutTransaction());
+				TransactionOperations.withoutTransaction(), new uk.interop.kb.cluster.ChangeLog(jdbc, Clock.systemUTC()));
 		this.suggester = new LevelSuggester(search, taxonomy);
 	}
 
