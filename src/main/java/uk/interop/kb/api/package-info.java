@@ -1,0 +1,6 @@
+/**
+ * The JSON API under {@code /api/v1}: search, documents, suggestions, taxonomy, the contribution workflow and
+ * the problem book, every error as RFC 9457 problem details, and the OpenAPI description with its {@code /api}
+ * page. Depends on the features it exposes; nothing depends on it.
+ */
+package uk.interop.kb.api;

@@ -1,0 +1,5 @@
+/**
+ * The controlled vocabularies from {@code content/taxonomy}, their search synonyms, and their publication as
+ * a SKOS concept scheme. Depends on nothing in the app.
+ */
+package uk.interop.kb.taxonomy;
