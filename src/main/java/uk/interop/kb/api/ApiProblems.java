@@ -17,6 +17,7 @@ import uk.interop.kb.submission.SubmissionService;
 
 /** Every API error as RFC 9457 problem details, one shape for all. */
 @RestControllerAdvice(basePackages = "uk.interop.kb.api")
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
 
 	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,

@@ -146,4 +146,13 @@ class PagesTests {
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 		assertThat(response.body()).contains("\"status\":403");
 	}
+
+	@Test
+	void anUndecodableQueryStringIsABadRequestPage() {
+		for (String path : java.util.List.of("/search?q=%ff%fe", "/search.atom?q=%ff")) {
+			HttpResponse<String> response = http.page(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(400);
+			assertThat(response.body()).as(path).contains("There is a problem with the request");
+		}
+	}
 }

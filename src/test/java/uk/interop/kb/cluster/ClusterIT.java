@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.interop.kb.support.LessonForms;
 import uk.interop.kb.support.AppProcess;
 import uk.interop.kb.support.Http;
 import uk.interop.kb.support.TestDatabases;
@@ -115,16 +115,7 @@ class ClusterIT {
 
 	private static long publish(WebSession web, String word) {
 		String page = web.get("/submissions/new").body();
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("title", "Cluster lesson " + word);
-		fields.put("summary", "About " + word + ".");
-		fields.put("type", "lesson");
-		fields.put("levels", "semantic");
-		fields.put("themes", "data-quality");
-		fields.put("outcome", "worked");
-		fields.put("visibility", "public");
-		fields.put("body", "## What happened\n\n" + word + "\n\n## What we learned\n\nx\n\n## Recommendation\n\nx\n\n"
-				+ "## Evidence\n\nx\n");
+		Map<String, String> fields = LessonForms.about("Cluster lesson " + word, word);
 		fields.put("_csrf", WebSession.csrfFrom(page));
 		HttpResponse<String> created = web.postRaw("/submissions", fields);
 		assertThat(created.statusCode()).isEqualTo(302);

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +23,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.interop.kb.support.LessonForms;
 import uk.interop.kb.support.AppProcess;
 import uk.interop.kb.support.WebSession;
 
@@ -156,15 +156,7 @@ class LoadCheck {
 				kind = Kind.SUBMISSION;
 				String page = web.get("/submissions/new").body();
 				String title = String.format(Locale.ROOT, "Load lesson %03d-%04d", client, made++);
-				Map<String, String> fields = new LinkedHashMap<>();
-				fields.put("title", title);
-				fields.put("summary", "Written under load.");
-				fields.put("type", "lesson");
-				fields.put("levels", "semantic");
-				fields.put("themes", "data-quality");
-				fields.put("outcome", "worked");
-				fields.put("visibility", "public");
-				fields.put("body", "## What happened\n\nLoad.\n");
+				Map<String, String> fields = LessonForms.fields(title, "Written under load.", "## What happened\n\nLoad.\n");
 				fields.put("_csrf", WebSession.csrfFrom(page));
 				Matcher token = FORM_TOKEN.matcher(page);
 				fields.put("formToken", token.find() ? token.group(1) : "");

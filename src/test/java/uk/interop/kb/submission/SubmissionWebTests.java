@@ -3,7 +3,6 @@ package uk.interop.kb.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.interop.kb.account.Role;
 import uk.interop.kb.account.TestAccounts;
+import uk.interop.kb.support.LessonForms;
 import uk.interop.kb.support.KbApplicationTest;
 import uk.interop.kb.support.WebSession;
 
@@ -41,16 +41,7 @@ class SubmissionWebTests {
 	}
 
 	static Map<String, String> fields(String title, String body) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("title", title);
-		fields.put("summary", "A short summary.");
-		fields.put("type", "lesson");
-		fields.put("levels", "semantic");
-		fields.put("themes", "data-quality");
-		fields.put("outcome", "worked");
-		fields.put("visibility", "public");
-		fields.put("body", body);
-		return fields;
+		return LessonForms.fields(title, "A short summary.", body);
 	}
 
 	private static String group(Pattern pattern, String html) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +20,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.interop.kb.support.LessonForms;
 import uk.interop.kb.support.AppProcess;
 import uk.interop.kb.support.Http;
 import uk.interop.kb.support.WebSession;
@@ -73,16 +73,7 @@ class BackupIT {
 
 	private static long create(WebSession web, String word) {
 		String page = web.get("/submissions/new").body();
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("title", "Backup lesson " + word);
-		fields.put("summary", "About " + word + ".");
-		fields.put("type", "lesson");
-		fields.put("levels", "semantic");
-		fields.put("themes", "data-quality");
-		fields.put("outcome", "worked");
-		fields.put("visibility", "public");
-		fields.put("body", "## What happened\n\n" + word + "\n\n## What we learned\n\nx\n\n## Recommendation\n\nx\n\n"
-				+ "## Evidence\n\nx\n");
+		Map<String, String> fields = LessonForms.about("Backup lesson " + word, word);
 		fields.put("_csrf", WebSession.csrfFrom(page));
 		Matcher token = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"").matcher(page);
 		assertThat(token.find()).isTrue();

@@ -22,6 +22,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.interop.kb.support.LessonForms;
 import uk.interop.kb.support.AppProcess;
 import uk.interop.kb.support.Http;
 import uk.interop.kb.support.WebSession;
@@ -57,17 +58,10 @@ class CrashIT {
 
 		Attempt(String word, String token) {
 			this.word = word;
-			this.fields = new LinkedHashMap<>();
-			fields.put("title", "Crash lesson " + word);
-			fields.put("summary", "What a crash taught us about " + word + ".");
-			fields.put("type", "lesson");
-			fields.put("levels", "semantic");
-			fields.put("themes", "data-quality");
+			this.fields = LessonForms.fields("Crash lesson " + word, "What a crash taught us about " + word + ".",
+					"## What happened\n\nThe " + word + " system restarted.\n\n## What we learned\n\n"
+							+ "Keep writes durable.\n\n## Recommendation\n\nTest it.\n\n## Evidence\n\nThis test.\n");
 			fields.put("sector", "police");
-			fields.put("outcome", "worked");
-			fields.put("visibility", "public");
-			fields.put("body", "## What happened\n\nThe " + word + " system restarted.\n\n## What we learned\n\n"
-					+ "Keep writes durable.\n\n## Recommendation\n\nTest it.\n\n## Evidence\n\nThis test.\n");
 			fields.put("formToken", token);
 		}
 
