@@ -1,25 +1,23 @@
 package uk.interop.kb;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+
+/** Rules Spring Modulith does not state ({@link ModularityTests} checks the modules and their dependencies). */
 @AnalyzeClasses(packages = "uk.interop.kb", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
+	/** The engine is a library with Spring beans, not a web app: its pages live in {@code search.web}. */
 	@ArchTest
-	static final ArchRule featuresAreFreeOfCycles = slices().matching("uk.interop.kb.(*)..").should().beFreeOfCycles();
-
-	@ArchTest
-	static final ArchRule contentAndTaxonomyDoNotDependOnSearchOrWeb = noClasses().that()
-		.resideInAnyPackage("uk.interop.kb.content..", "uk.interop.kb.taxonomy..")
-		.should().dependOnClassesThat().resideInAnyPackage("uk.interop.kb.search..", "uk.interop.kb.browse..",
-				"uk.interop.kb.api..");
+	static final ArchRule theSearchEngineHasNoHttp = noClasses().that()
+		.resideInAnyPackage("uk.interop.kb.search", "uk.interop.kb.search.index")
+		.should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
+				"jakarta.servlet..", "org.springframework.boot.web..", "org.springframework.ui..");
 
 	@ArchTest
 	static final ArchRule noFieldInjection = noFields().should()

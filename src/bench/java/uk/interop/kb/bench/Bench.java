@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import uk.interop.kb.system.Commands;
+import uk.interop.kb.cli.Commands;
 
 /**
  * The benchmark harness of docs/performance.md. For each corpus size: generate (or reuse) the

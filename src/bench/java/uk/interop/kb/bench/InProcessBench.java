@@ -18,11 +18,12 @@ import uk.interop.kb.content.MarkdownRenderer;
 import uk.interop.kb.content.SourceDocument;
 import uk.interop.kb.search.Audience;
 import uk.interop.kb.search.BareLucene;
-import uk.interop.kb.search.ContentIndexer;
-import uk.interop.kb.search.SearchIndex;
+import uk.interop.kb.search.index.ContentIndexer;
+import uk.interop.kb.search.index.SearchIndex;
 import uk.interop.kb.search.SearchRequest;
 import uk.interop.kb.search.SearchResults;
-import uk.interop.kb.search.SearchService;
+import uk.interop.kb.search.FacetLabels;
+import uk.interop.kb.search.FacetedSearch;
 import uk.interop.kb.taxonomy.Taxonomy;
 import uk.interop.kb.taxonomy.TaxonomyLoader;
 
@@ -88,7 +89,7 @@ final class InProcessBench {
 
 		try (SearchIndex index = new SearchIndex(indexDir, taxonomy.synonyms());
 				BareLucene bare = new BareLucene(indexDir, taxonomy.synonyms())) {
-			SearchService service = new SearchService(index, taxonomy);
+			FacetedSearch service = new FacetedSearch(index, new FacetLabels(taxonomy));
 			// Same totals on both sides, or the comparison compares different work.
 			for (QueryMix.Query q : mix) {
 				long app = service.search(q.request(), Audience.PUBLIC).total();
@@ -150,7 +151,7 @@ final class InProcessBench {
 		}
 	}
 
-	private void reportHits(int size, SearchService service, List<QueryMix.Query> mix) {
+	private void reportHits(int size, FacetedSearch service, List<QueryMix.Query> mix) {
 		for (String band : List.of("frequent", "rare", "phrase")) {
 			double[] totals = mix.stream().filter(q -> q.band().equals(band) && q.filterCount() == 0)
 				.mapToDouble(q -> service.search(q.request(), Audience.PUBLIC).total()).toArray();
@@ -158,7 +159,7 @@ final class InProcessBench {
 		}
 	}
 
-	private void warmUp(SearchService service, BareLucene bare, List<QueryMix.Query> mix) {
+	private void warmUp(FacetedSearch service, BareLucene bare, List<QueryMix.Query> mix) {
 		long until = System.nanoTime() + 3_000_000_000L;
 		int passes = 0;
 		while (passes < 3 || System.nanoTime() < until && passes < 50) {
@@ -252,7 +253,7 @@ final class InProcessBench {
 	 * a search for a word only it holds finds it: the generation wait, the reader refresh and the
 	 * facet state rebuild the first search after a refresh pays. Removed again afterwards.
 	 */
-	private void publishToSearchable(int size, SearchIndex index, SearchService service, ContentLoader loader,
+	private void publishToSearchable(int size, SearchIndex index, FacetedSearch service, ContentLoader loader,
 			CorpusGenerator generator) throws Exception {
 		int samples = 40;
 		long[] nanos = new long[samples];

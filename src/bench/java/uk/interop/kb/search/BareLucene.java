@@ -27,6 +27,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
+import uk.interop.kb.search.index.KbAnalyzers;
 
 /**
  * The benchmark's baseline: the same search (same analysis, fields, weights, access filter,

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
+
 import uk.interop.kb.audit.AuditLog;
 
 /** Administrators: users, roles, disabling, invitations, reset links and the audit log. */

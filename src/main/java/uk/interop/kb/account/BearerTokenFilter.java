@@ -13,6 +13,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import uk.interop.kb.web.ProblemResponses;
+
 /**
  * {@code Authorization: Bearer kb_…} on an API request signs that one request in as the token's
  * owner (no session is created). A bad token is refused outright with 401, never downgraded to anonymous.
@@ -41,11 +43,9 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Optional<KbUser> user = tokens.authenticate(request.getHeader("Authorization").substring(7).strip());
 		if (user.isEmpty()) {
-			response.setStatus(401);
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-			response.setContentType("application/problem+json");
-			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Invalid token\",\"status\":401,"
-					+ "\"detail\":\"The token is unknown, expired or revoked, or its account is disabled\"}");
+			ProblemResponses.write(response, 401, "Invalid token",
+					"The token is unknown, expired or revoked, or its account is disabled");
 			return;
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();

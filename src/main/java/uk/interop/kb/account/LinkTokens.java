@@ -1,11 +1,9 @@
 package uk.interop.kb.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import uk.interop.kb.shared.Sha256;
 
 /** Random link tokens; only their SHA-256 is stored, so a database copy cannot be used to sign up or reset. */
 final class LinkTokens {
@@ -22,13 +20,7 @@ final class LinkTokens {
 	}
 
 	static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(token);
 	}
 
 	/** A one-time password for the first administrator: 20 characters from an unambiguous alphabet. */

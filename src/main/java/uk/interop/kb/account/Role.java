@@ -3,7 +3,10 @@ package uk.interop.kb.account;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Each role can do everything the roles before it can. */
+/**
+ * Each role can do everything the roles before it can: the order of the constants is the one statement of
+ * that order; {@link #includes}, {@link #hierarchy()} and {@link #ofAuthority} all derive from it.
+ */
 public enum Role {
 	MEMBER("Member", "Reads members-only content"),
 	CONTRIBUTOR("Contributor", "Also submits lessons and case studies"),
@@ -28,6 +31,16 @@ public enum Role {
 
 	public String authority() {
 		return "ROLE_" + name();
+	}
+
+	/** Whether this role may do what {@code other} may. */
+	public boolean includes(Role other) {
+		return ordinal() >= other.ordinal();
+	}
+
+	/** The role a Spring Security authority ({@code ROLE_EDITOR}) stands for, if it is one of ours. */
+	public static Optional<Role> ofAuthority(String authority) {
+		return Arrays.stream(values()).filter(r -> r.authority().equals(authority)).findFirst();
 	}
 
 	public static Optional<Role> parse(String name) {

@@ -1,6 +1,9 @@
 /**
  * Accounts and roles (MEMBER < CONTRIBUTOR < EDITOR < ADMIN): sign-in, lockout and throttling, invitation
- * and reset links, personal access tokens, account and admin pages. Depends on {@code audit}; the security
- * chain in {@code system} installs its filters.
+ * and reset links, personal access tokens, account and admin pages. The security chain ({@code security})
+ * installs its filters.
  */
+@ApplicationModule(displayName = "Accounts", allowedDependencies = { "audit", "shared", "web" })
 package uk.interop.kb.account;
+
+import org.springframework.modulith.ApplicationModule;

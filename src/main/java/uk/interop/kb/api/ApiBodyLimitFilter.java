@@ -10,6 +10,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import uk.interop.kb.web.ProblemResponses;
+
 /** API request bodies are JSON of a few kilobytes at most; anything far larger gets 413 before it is read. */
 @Component
 class ApiBodyLimitFilter extends OncePerRequestFilter {
@@ -25,10 +27,8 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > MAX_BYTES) {
-			response.setStatus(413);
-			response.setContentType("application/problem+json");
-			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
-					+ "\"detail\":\"Request bodies must be " + MAX_BYTES / 1024 + " KB or smaller\"}");
+			ProblemResponses.write(response, 413, "Request too large",
+					"Request bodies must be " + MAX_BYTES / 1024 + " KB or smaller");
 			return;
 		}
 		chain.doFilter(request, response);

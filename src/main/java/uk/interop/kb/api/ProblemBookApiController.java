@@ -16,7 +16,7 @@ import uk.interop.kb.problembook.MappingExport;
 import uk.interop.kb.problembook.MappingRecord;
 import uk.interop.kb.problembook.Matrix;
 import uk.interop.kb.problembook.ProblemBook;
-import uk.interop.kb.search.AudienceResolver;
+import uk.interop.kb.search.web.AudienceResolver;
 
 /**
  * The problem-book mapping as JSON: the entries with their current mapping, one entry with its

@@ -16,24 +16,28 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import uk.interop.kb.search.DocumentListing;
+import uk.interop.kb.search.FacetedSearch;
 import uk.interop.kb.search.IndexedDocument;
 import uk.interop.kb.search.SearchRequest;
-import uk.interop.kb.search.SearchRequestParser;
 import uk.interop.kb.search.SearchResults;
-import uk.interop.kb.search.SearchService;
-import uk.interop.kb.search.AudienceResolver;
+import uk.interop.kb.search.web.AudienceResolver;
+import uk.interop.kb.search.web.SearchRequestParser;
 
 /** The JSON search API. Errors are RFC 9457 problem details naming the bad parameter. */
 @RestController
 @RequestMapping(path = "/api/v1", produces = { "application/json", "application/problem+json" })
 class SearchApiController {
 
-	private final SearchService search;
+	private final FacetedSearch search;
+	private final DocumentListing listing;
 	private final SearchRequestParser parser;
 	private final AudienceResolver audiences;
 
-	SearchApiController(SearchService search, SearchRequestParser parser, AudienceResolver audiences) {
+	SearchApiController(FacetedSearch search, DocumentListing listing, SearchRequestParser parser,
+			AudienceResolver audiences) {
 		this.search = search;
+		this.listing = listing;
 		this.parser = parser;
 		this.audiences = audiences;
 	}
@@ -65,7 +69,7 @@ class SearchApiController {
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = DocumentResponse.class)))
 	ResponseEntity<?> document(@PathVariable String id) {
 		String slug = id.startsWith("/") ? id.substring(1) : id;
-		return search.document(slug, audiences.current())
+		return listing.document(slug, audiences.current())
 			.<ResponseEntity<?>>map(d -> ResponseEntity.ok()
 				.lastModified(d.document().published().atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
 				.body(DocumentResponse.of(d)))

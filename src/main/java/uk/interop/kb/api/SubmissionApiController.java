@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
+
 import uk.interop.kb.account.KbUser;
 import uk.interop.kb.submission.Submission;
 import uk.interop.kb.submission.SubmissionEvent;

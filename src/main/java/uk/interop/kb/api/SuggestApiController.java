@@ -8,9 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import uk.interop.kb.search.AudienceResolver;
+import uk.interop.kb.search.Completions;
 import uk.interop.kb.search.SearchRequest;
-import uk.interop.kb.search.SearchService;
+import uk.interop.kb.search.web.AudienceResolver;
 
 /** Search suggestions in the OpenSearch suggestions format: {@code ["typed", ["completion", …]]}. */
 @RestController
@@ -18,11 +18,11 @@ class SuggestApiController {
 
 	private static final int COUNT = 8;
 
-	private final SearchService search;
+	private final Completions completions;
 	private final AudienceResolver audiences;
 
-	SuggestApiController(SearchService search, AudienceResolver audiences) {
-		this.search = search;
+	SuggestApiController(Completions completions, AudienceResolver audiences) {
+		this.completions = completions;
 		this.audiences = audiences;
 	}
 
@@ -30,6 +30,6 @@ class SuggestApiController {
 	ResponseEntity<List<Object>> suggest(@RequestParam(defaultValue = "") String q) {
 		String typed = q.length() > SearchRequest.MAX_QUERY_LENGTH ? q.substring(0, SearchRequest.MAX_QUERY_LENGTH) : q;
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-			.body(List.of(typed, search.suggest(typed, audiences.current(), COUNT)));
+			.body(List.of(typed, completions.complete(typed, audiences.current(), COUNT)));
 	}
 }

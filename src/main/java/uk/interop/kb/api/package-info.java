@@ -3,4 +3,8 @@
  * the problem book, every error as RFC 9457 problem details, and the OpenAPI description with its {@code /api}
  * page. Depends on the features it exposes; nothing depends on it.
  */
+@ApplicationModule(displayName = "JSON API",
+		allowedDependencies = { "account", "content", "problembook", "search", "search :: web", "submission", "taxonomy", "web" })
 package uk.interop.kb.api;
+
+import org.springframework.modulith.ApplicationModule;

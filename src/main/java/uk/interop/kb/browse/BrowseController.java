@@ -7,12 +7,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import uk.interop.kb.search.DocumentListing;
 import uk.interop.kb.search.Facet;
+import uk.interop.kb.search.FacetedSearch;
 import uk.interop.kb.search.SearchRequest;
 import uk.interop.kb.search.SearchResults;
-import uk.interop.kb.search.SearchService;
-import uk.interop.kb.search.SearchUrls;
-import uk.interop.kb.search.AudienceResolver;
+import uk.interop.kb.search.web.AudienceResolver;
+import uk.interop.kb.search.web.SearchUrls;
 import uk.interop.kb.taxonomy.Concept;
 import uk.interop.kb.taxonomy.Taxonomy;
 
@@ -24,12 +25,14 @@ class BrowseController {
 	private static final int PER_BROWSE_PAGE = 50;
 
 	private final Taxonomy taxonomy;
-	private final SearchService search;
+	private final FacetedSearch search;
+	private final DocumentListing listing;
 	private final AudienceResolver audiences;
 
-	BrowseController(Taxonomy taxonomy, SearchService search, AudienceResolver audiences) {
+	BrowseController(Taxonomy taxonomy, FacetedSearch search, DocumentListing listing, AudienceResolver audiences) {
 		this.taxonomy = taxonomy;
 		this.search = search;
+		this.listing = listing;
 		this.audiences = audiences;
 	}
 
@@ -37,7 +40,7 @@ class BrowseController {
 	String home(Model model) {
 		model.addAttribute("levels", taxonomy.levels().concepts());
 		model.addAttribute("themes", taxonomy.themes());
-		model.addAttribute("latest", search.latest(audiences.current(), LATEST,
+		model.addAttribute("latest", listing.latest(audiences.current(), LATEST,
 				Set.of("lesson", "case-study", "forum-writeup")));
 		return "browse/home";
 	}
@@ -58,7 +61,7 @@ class BrowseController {
 	String level(@PathVariable String id, Model model) {
 		Concept level = taxonomy.level(id).orElseThrow(NotFoundException::new);
 		model.addAttribute("concept", level);
-		model.addAttribute("handbook", search.document(level.text("handbook"), audiences.current()));
+		model.addAttribute("handbook", listing.document(level.text("handbook"), audiences.current()));
 		addDocuments(model, Facet.LEVEL, id);
 		return "browse/level";
 	}

@@ -8,11 +8,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import uk.interop.kb.search.Audience;
+import uk.interop.kb.search.DocumentListing;
 import uk.interop.kb.search.IndexedDocument;
-import uk.interop.kb.search.SearchService;
-import uk.interop.kb.search.AudienceResolver;
-import uk.interop.kb.taxonomy.SkosWriter;
+import uk.interop.kb.search.RelatedDocuments;
+import uk.interop.kb.search.web.AudienceResolver;
 import uk.interop.kb.taxonomy.Concept;
+import uk.interop.kb.taxonomy.SkosWriter;
 import uk.interop.kb.taxonomy.Taxonomy;
 
 @Controller
@@ -20,13 +21,15 @@ class DocumentController {
 
 	private static final int RELATED = 5;
 
-	private final SearchService search;
+	private final DocumentListing listing;
+	private final RelatedDocuments related;
 	private final Taxonomy taxonomy;
 	private final AudienceResolver audiences;
 	private final SkosWriter skos;
 
-	DocumentController(SearchService search, Taxonomy taxonomy, AudienceResolver audiences, SkosWriter skos) {
-		this.search = search;
+	DocumentController(DocumentListing listing, RelatedDocuments related, Taxonomy taxonomy, AudienceResolver audiences, SkosWriter skos) {
+		this.listing = listing;
+		this.related = related;
 		this.taxonomy = taxonomy;
 		this.audiences = audiences;
 		this.skos = skos;
@@ -37,16 +40,16 @@ class DocumentController {
 	String document(@PathVariable String id, Model model, jakarta.servlet.http.HttpServletRequest request) {
 		String slug = id.startsWith("/") ? id.substring(1) : id;
 		Audience audience = audiences.current();
-		IndexedDocument document = search.document(slug, audience).orElseThrow(NotFoundException::new);
+		IndexedDocument document = listing.document(slug, audience).orElseThrow(NotFoundException::new);
 		List<Concept> levels = document.document().levels().stream().map(taxonomy::level)
 			.flatMap(java.util.Optional::stream).toList();
 		model.addAttribute("doc", document);
 		model.addAttribute("meta", DocumentMetadata.of(document.document(), taxonomy));
 		model.addAttribute("chapters", levels.stream()
 			.filter(level -> !level.text("handbook").equals(slug))
-			.map(level -> search.document(level.text("handbook"), audience).map(ch -> new Chapter(level, ch)))
+			.map(level -> listing.document(level.text("handbook"), audience).map(ch -> new Chapter(level, ch)))
 			.flatMap(java.util.Optional::stream).toList());
-		model.addAttribute("related", search.related(slug, audience, RELATED));
+		model.addAttribute("related", related.related(slug, audience, RELATED));
 		String pageUrl = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
 			.build().toUriString() + document.url();
 		model.addAttribute("pageMetadata", DocumentMetadataTags.of(document.document(), pageUrl, taxonomy, skos));

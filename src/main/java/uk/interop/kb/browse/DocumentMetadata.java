@@ -5,7 +5,7 @@ import java.util.List;
 
 import uk.interop.kb.content.Document;
 import uk.interop.kb.search.Facet;
-import uk.interop.kb.search.SearchUrls;
+import uk.interop.kb.search.web.SearchUrls;
 import uk.interop.kb.taxonomy.Taxonomy;
 
 /** The rows of a document page's summary list; each controlled value links to its facet search. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
+
 import uk.interop.kb.content.Document;
 import uk.interop.kb.taxonomy.SkosWriter;
 import uk.interop.kb.taxonomy.Taxonomy;

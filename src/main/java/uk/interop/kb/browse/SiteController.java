@@ -12,9 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
+
 import uk.interop.kb.search.Audience;
+import uk.interop.kb.search.DocumentListing;
 import uk.interop.kb.search.IndexedDocument;
-import uk.interop.kb.search.SearchService;
 import uk.interop.kb.taxonomy.Taxonomy;
 
 /** What browsers and crawlers ask a site for: an OpenSearch description, a sitemap of public pages, robots.txt. */
@@ -23,11 +24,11 @@ class SiteController {
 
 	private static final int SITEMAP_LIMIT = 50_000;
 
-	private final SearchService search;
+	private final DocumentListing listing;
 	private final Taxonomy taxonomy;
 
-	SiteController(SearchService search, Taxonomy taxonomy) {
-		this.search = search;
+	SiteController(DocumentListing listing, Taxonomy taxonomy) {
+		this.listing = listing;
 		this.taxonomy = taxonomy;
 	}
 
@@ -62,7 +63,7 @@ class SiteController {
 		url(xml, base + "/taxonomy", null);
 		taxonomy.levels().concepts().forEach(c -> url(xml, base + "/levels/" + c.id(), null));
 		taxonomy.themes().concepts().forEach(c -> url(xml, base + "/themes/" + c.id(), null));
-		for (IndexedDocument doc : search.latest(Audience.PUBLIC, SITEMAP_LIMIT, Set.of())) {
+		for (IndexedDocument doc : listing.latest(Audience.PUBLIC, SITEMAP_LIMIT, Set.of())) {
 			url(xml, base + xmlEscape(doc.url()), doc.document().published().toString());
 		}
 		xml.append("</urlset>\n");

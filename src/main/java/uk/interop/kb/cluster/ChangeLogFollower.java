@@ -5,21 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import uk.interop.kb.content.SourceDocument;
-import uk.interop.kb.search.DocumentSource;
-import uk.interop.kb.search.SearchIndex;
+import uk.interop.kb.search.DatabaseDocuments;
 
 /**
  * Keeps this instance's index in step with changes made by any instance: reads the change log after
  * the last entry it applied, re-reads each changed document's current state from its source and
- * upserts or deletes it, then records its position in the index's commit data (so a restart goes on
+ * upserts or deletes it ({@link DatabaseDocuments#refresh}, the same code that indexes this instance's own
+ * changes after their commit), then records its position in the index's commit data (so a restart goes on
  * from there, and a rebuilt index replays harmlessly).
  *
  * <p>Identity values are handed out when rows are inserted but become visible when their
@@ -38,8 +35,7 @@ public class ChangeLogFollower {
 	private static final Logger log = LoggerFactory.getLogger(ChangeLogFollower.class);
 
 	private final ChangeLog changes;
-	private final SearchIndex index;
-	private final List<DocumentSource> sources;
+	private final DatabaseDocuments index;
 	private final Clock clock;
 	private final Set<Long> appliedBeyondGap = new HashSet<>();
 	private long position;
@@ -47,12 +43,11 @@ public class ChangeLogFollower {
 	private Instant gapSince;
 	private boolean failing;
 
-	public ChangeLogFollower(ChangeLog changes, SearchIndex index, List<DocumentSource> sources, Clock clock) {
+	public ChangeLogFollower(ChangeLog changes, DatabaseDocuments index, Clock clock) {
 		this.changes = changes;
 		this.index = index;
-		this.sources = List.copyOf(sources);
 		this.clock = clock;
-		this.position = Optional.ofNullable(index.commitData().get(POSITION)).map(Long::parseLong)
+		this.position = index.checkpoint(POSITION).map(Long::parseLong)
 			.orElseGet(() -> Math.max(0, changes.lastId() - REPLAY_ON_FIRST_START));
 	}
 
@@ -73,7 +68,7 @@ public class ChangeLogFollower {
 		boolean contiguous = true;
 		for (ChangeLog.Entry entry : entries) {
 			if (appliedBeyondGap.add(entry.id())) {
-				generation = Math.max(generation, apply(entry));
+				generation = Math.max(generation, index.refresh(entry.documentId()));
 				applied++;
 			}
 			if (contiguous) {
@@ -82,11 +77,9 @@ public class ChangeLogFollower {
 		}
 		appliedBeyondGap.removeIf(id -> id <= position);
 		if (position != start) {
-			index.commit(Map.of(POSITION, Long.toString(position)));
+			index.saveCheckpoint(POSITION, Long.toString(position));
 		}
-		if (generation >= 0) {
-			index.waitFor(generation);
-		}
+		index.awaitSearchable(generation);
 		return applied;
 	}
 
@@ -126,15 +119,5 @@ public class ChangeLogFollower {
 			return true;
 		}
 		return false;
-	}
-
-	private long apply(ChangeLog.Entry entry) {
-		for (DocumentSource source : sources) {
-			Optional<SourceDocument> document = source.document(entry.documentId());
-			if (document.isPresent()) {
-				return index.upsert(document.get());
-			}
-		}
-		return index.deleteFromDatabase(entry.documentId());
 	}
 }

@@ -1,27 +1,23 @@
 package uk.interop.kb.cluster;
 
 import java.time.Clock;
-import java.util.List;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
-import uk.interop.kb.search.ContentIndexer;
-import uk.interop.kb.search.DocumentSource;
-import uk.interop.kb.search.SearchIndex;
+import uk.interop.kb.search.DatabaseDocuments;
 
 /** Follows the change log on a schedule, unless {@code kb.cluster.enabled=false}. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "kb.cluster.enabled", havingValue = "true", matchIfMissing = true)
 class ClusterConfiguration {
 
-	/** Made after the start-up sync ({@code ContentIndexer}), so it follows from an index already in step. */
+	/** {@link DatabaseDocuments} is made after the start-up sync, so this follows from an index already in step. */
 	@Bean
-	ChangeLogFollower changeLogFollower(ChangeLog changes, SearchIndex index, List<DocumentSource> sources,
-			ContentIndexer startedIndexer, Clock clock) {
-		return new ChangeLogFollower(changes, index, sources, clock);
+	ChangeLogFollower changeLogFollower(ChangeLog changes, DatabaseDocuments index, Clock clock) {
+		return new ChangeLogFollower(changes, index, clock);
 	}
 
 	@Bean

@@ -3,7 +3,7 @@ package uk.interop.kb.content;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import uk.interop.kb.StorageProperties;
+import uk.interop.kb.shared.StorageProperties;
 import uk.interop.kb.taxonomy.Taxonomy;
 
 @Configuration(proxyBeanMethods = false)

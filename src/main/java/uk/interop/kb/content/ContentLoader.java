@@ -8,13 +8,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +19,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import uk.interop.kb.content.ContentProblem.Severity;
+import uk.interop.kb.shared.Sha256;
 import uk.interop.kb.taxonomy.Taxonomy;
 
 /**
@@ -140,11 +138,6 @@ public final class ContentLoader {
 	}
 
 	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(bytes);
 	}
 }

@@ -1,5 +1,8 @@
 /**
  * The content model: Markdown files with YAML front matter read into {@code Document}s, checked against the
- * taxonomy with line-numbered problems, rendered once to sanitised HTML. Depends only on {@code taxonomy}.
+ * taxonomy with line-numbered problems, rendered once to sanitised HTML, and the editors' content-health page.
  */
+@ApplicationModule(displayName = "Content", allowedDependencies = { "shared", "taxonomy" })
 package uk.interop.kb.content;
+
+import org.springframework.modulith.ApplicationModule;

@@ -2,11 +2,11 @@ package uk.interop.kb.problembook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -15,6 +15,7 @@ import uk.interop.kb.content.Document;
 import uk.interop.kb.content.MarkdownRenderer;
 import uk.interop.kb.content.SourceDocument;
 import uk.interop.kb.search.DocumentSource;
+import uk.interop.kb.shared.Sha256;
 import uk.interop.kb.taxonomy.Concept;
 import uk.interop.kb.taxonomy.Taxonomy;
 
@@ -44,14 +45,32 @@ class EntryDocuments implements DocumentSource {
 	@Override
 	public List<SourceDocument> documents() {
 		var latest = mappings.latestByEntry();
-		return entries.all().stream().map(e -> document(e, latest.getOrDefault(e.reference(), List.of()))).toList();
+		return entries.all().stream().map(e -> render(unrendered(e, latest.getOrDefault(e.reference(), List.of()))))
+			.toList();
 	}
 
-	Optional<SourceDocument> byReference(String reference) {
-		return entries.find(reference).map(e -> document(e, mappings.history(reference)));
+	@Override
+	public Optional<SourceDocument> document(String id) {
+		return entries.all().stream().filter(e -> e.documentId().equals(id)).findFirst()
+			.map(e -> render(unrendered(e, mappings.history(e.reference()))));
 	}
 
-	private SourceDocument document(StoredEntry entry, List<MappingRecord> ledgerNewestFirst) {
+	/** What the index should hold, by hash only: nothing is rendered (the index-health gauge reads this). */
+	@Override
+	public Map<String, String> contentHashes() {
+		var latest = mappings.latestByEntry();
+		Map<String, String> hashes = new LinkedHashMap<>();
+		for (StoredEntry entry : entries.all()) {
+			Unrendered parts = unrendered(entry, latest.getOrDefault(entry.reference(), List.of()));
+			hashes.put(entry.documentId(), hash(parts.document(), parts.markdown()));
+		}
+		return hashes;
+	}
+
+	private record Unrendered(Document document, String markdown) {
+	}
+
+	private Unrendered unrendered(StoredEntry entry, List<MappingRecord> ledgerNewestFirst) {
 		var latest = EntryMapping.latestPerLevel(ledgerNewestFirst);
 		List<String> levels = levelOrder.stream()
 			.filter(level -> latest.containsKey(level) && latest.get(level).state().counted())
@@ -61,21 +80,20 @@ class EntryDocuments implements DocumentSource {
 		Document document = new Document(entry.documentId(), entry.title(), TYPE, entry.summary(), levels,
 				entry.themes(), List.of(), List.of(), "", List.of(), published, List.of("Interop KB editors"),
 				entry.visibility(), SOURCE, false, entry.reference(), entry.status());
-		return new SourceDocument(document, markdown, renderer.render(markdown), hash(document, markdown),
-				SourceDocument.Origin.DATABASE);
+		return new Unrendered(document, markdown);
+	}
+
+	private SourceDocument render(Unrendered parts) {
+		return new SourceDocument(parts.document(), parts.markdown(), renderer.render(parts.markdown()),
+				hash(parts.document(), parts.markdown()), SourceDocument.Origin.DATABASE);
 	}
 
 	/** Changes whenever anything indexed changes, so start-up re-indexes exactly the documents that need it. */
 	private static String hash(Document document, String markdown) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(document.toString().getBytes(StandardCharsets.UTF_8));
-			digest.update((byte) 0);
-			digest.update(markdown.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		MessageDigest digest = Sha256.digest();
+		digest.update(document.toString().getBytes(StandardCharsets.UTF_8));
+		digest.update((byte) 0);
+		digest.update(markdown.getBytes(StandardCharsets.UTF_8));
+		return Sha256.hex(digest);
 	}
 }

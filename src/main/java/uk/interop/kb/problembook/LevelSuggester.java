@@ -10,13 +10,13 @@ import org.springframework.stereotype.Component;
 
 import uk.interop.kb.search.Audience;
 import uk.interop.kb.search.IndexedDocument;
-import uk.interop.kb.search.SearchService;
+import uk.interop.kb.search.RelatedDocuments;
 import uk.interop.kb.taxonomy.Concept;
 import uk.interop.kb.taxonomy.Taxonomy;
 
 /**
  * Suggests a level for an entry from the levels of the lessons and case studies most like it
- * ({@link SearchService#related}, so only what the audience may read). The most similar counts
+ * ({@link RelatedDocuments#related}, so only what the audience may read). The most similar counts
  * most: the first of {@value #CONSIDERED} lessons has weight {@value #CONSIDERED}, the last 1. A
  * lesson votes for each of its levels with its whole weight; the suggestion is the level with the
  * most votes (ties go to the first in level order) and its score is its share of all the weight.
@@ -29,11 +29,11 @@ public class LevelSuggester {
 	/** How many related documents to look through for lessons: related documents include other types. */
 	private static final int CANDIDATES = 40;
 
-	private final SearchService search;
+	private final RelatedDocuments related;
 	private final Taxonomy taxonomy;
 
-	LevelSuggester(SearchService search, Taxonomy taxonomy) {
-		this.search = search;
+	LevelSuggester(RelatedDocuments related, Taxonomy taxonomy) {
+		this.related = related;
 		this.taxonomy = taxonomy;
 	}
 
@@ -56,7 +56,7 @@ public class LevelSuggester {
 	}
 
 	public Optional<Suggestion> suggest(Entry entry, Audience audience) {
-		List<IndexedDocument> lessons = search.related(entry.documentId(), audience, CANDIDATES).stream()
+		List<IndexedDocument> lessons = related.related(entry.documentId(), audience, CANDIDATES).stream()
 			.filter(d -> ProblemBook.EVIDENCE_TYPES.contains(d.document().type()))
 			.limit(CONSIDERED)
 			.toList();

@@ -8,22 +8,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
 import uk.interop.kb.audit.AuditLog;
-import uk.interop.kb.cluster.ChangeLog;
 import uk.interop.kb.content.SourceDocument;
 import uk.interop.kb.content.Visibility;
 import uk.interop.kb.search.Audience;
-import uk.interop.kb.search.SearchIndex;
+import uk.interop.kb.search.DocumentChanged;
 import uk.interop.kb.taxonomy.Taxonomy;
 
 /**
  * Everything editors change: mapping decisions (propose, agree, dispute, change) and new entries.
  * Each change is a new ledger row plus an audit event, in one transaction; an entry created in the
- * app is then (re-)indexed so search shows it at once.
+ * app is re-indexed after the commit ({@link DocumentChanged}), so search shows it at once.
  */
 @Service
 public class MappingEditor {
@@ -37,28 +37,22 @@ public class MappingEditor {
 	private final ProblemBook book;
 	private final MappingRepository ledger;
 	private final EntryRepository stored;
-	private final EntryDocuments documents;
-	private final SearchIndex index;
 	private final AuditLog audit;
 	private final Taxonomy taxonomy;
 	private final Clock clock;
 	private final TransactionOperations transactions;
-	private final ChangeLog changes;
-	private final Object indexing = new Object();
+	private final ApplicationEventPublisher events;
 
-	MappingEditor(ProblemBook book, MappingRepository ledger, EntryRepository stored, EntryDocuments documents,
-			SearchIndex index, AuditLog audit, Taxonomy taxonomy, Clock clock, TransactionOperations transactions,
-			ChangeLog changes) {
+	MappingEditor(ProblemBook book, MappingRepository ledger, EntryRepository stored, AuditLog audit,
+			Taxonomy taxonomy, Clock clock, TransactionOperations transactions, ApplicationEventPublisher events) {
 		this.book = book;
 		this.ledger = ledger;
 		this.stored = stored;
-		this.documents = documents;
-		this.index = index;
 		this.audit = audit;
 		this.taxonomy = taxonomy;
 		this.clock = clock;
 		this.transactions = transactions;
-		this.changes = changes;
+		this.events = events;
 	}
 
 	/** Who is acting: the username goes to the audit log, the display name to members' pages. */
@@ -118,13 +112,10 @@ public class MappingEditor {
 					+ level.get(), "state=" + record.state().id() + "; confidence=" + record.confidence().id()
 					+ "; rationale=" + rationale, source);
 			if (mapping.entry().origin() == SourceDocument.Origin.DATABASE) {
-				// Other instances re-read app entries from the database when they see this.
-				changes.append(mapping.entry().documentId(), "PROBLEM_BOOK_MAPPED");
+				// An app entry is indexed with its mapped levels: search shows the change after the commit.
+				events.publishEvent(new DocumentChanged(mapping.entry().documentId(), "PROBLEM_BOOK_MAPPED"));
 			}
 		});
-		if (mapping.entry().origin() == SourceDocument.Origin.DATABASE) {
-			reindex(mapping.reference());
-		}
 		return new Outcome(Map.of(), mapping.reference());
 	}
 
@@ -184,9 +175,8 @@ public class MappingEditor {
 				transactions.executeWithoutResult(status -> {
 					stored.insert(entry);
 					audit.record(editor.username(), "PROBLEM_BOOK_ENTRY_CREATED", reference, title, source);
-					changes.append(entry.documentId(), "PROBLEM_BOOK_ENTRY_CREATED");
+					events.publishEvent(new DocumentChanged(entry.documentId(), "PROBLEM_BOOK_ENTRY_CREATED"));
 				});
-				reindex(reference);
 				return new Outcome(Map.of(), reference);
 			}
 			catch (DuplicateKeyException ex) {
@@ -195,16 +185,6 @@ public class MappingEditor {
 					throw ex;
 				}
 			}
-		}
-	}
-
-	/**
-	 * Puts an app entry's current state in the index and waits until searches see it. Serialised,
-	 * and reading the database inside the lock, so the last write to the index is never stale.
-	 */
-	private void reindex(String reference) {
-		synchronized (indexing) {
-			documents.byReference(reference).ifPresent(document -> index.waitFor(index.upsert(document)));
 		}
 	}
 

@@ -5,9 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import uk.interop.kb.search.Csv;
-
 import uk.interop.kb.taxonomy.Taxonomy;
+import uk.interop.kb.web.Csv;
 
 /**
  * The mapping as rows to take elsewhere: one per entry and level of its current mapping (disputed

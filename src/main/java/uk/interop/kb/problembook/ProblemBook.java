@@ -15,12 +15,13 @@ import org.springframework.stereotype.Service;
 
 import uk.interop.kb.content.SourceDocument;
 import uk.interop.kb.search.Audience;
+import uk.interop.kb.search.DocumentListing;
 import uk.interop.kb.search.Facet;
+import uk.interop.kb.search.FacetedSearch;
 import uk.interop.kb.search.IndexedDocument;
+import uk.interop.kb.search.RelatedDocuments;
 import uk.interop.kb.search.SearchRequest;
-import uk.interop.kb.search.SearchResults;
-import uk.interop.kb.search.SearchService;
-import uk.interop.kb.search.SearchUrls;
+import uk.interop.kb.search.web.SearchUrls;
 import uk.interop.kb.taxonomy.Concept;
 import uk.interop.kb.taxonomy.Taxonomy;
 
@@ -36,13 +37,17 @@ public class ProblemBook {
 	public static final Set<String> EVIDENCE_TYPES = Set.of("lesson", "case-study");
 	private static final int RELATED = 5;
 
-	private final SearchService search;
+	private final FacetedSearch search;
+	private final DocumentListing listing;
+	private final RelatedDocuments related;
 	private final Taxonomy taxonomy;
 	private final EntryRepository stored;
 	private final MappingRepository ledger;
 
-	ProblemBook(SearchService search, Taxonomy taxonomy, EntryRepository stored, MappingRepository ledger) {
+	ProblemBook(FacetedSearch search, DocumentListing listing, RelatedDocuments related, Taxonomy taxonomy, EntryRepository stored, MappingRepository ledger) {
 		this.search = search;
+		this.listing = listing;
+		this.related = related;
 		this.taxonomy = taxonomy;
 		this.stored = stored;
 		this.ledger = ledger;
@@ -137,14 +142,13 @@ public class ProblemBook {
 			filters.put(Facet.TYPE, EVIDENCE_TYPES);
 			filters.put(Facet.THEME, Set.copyOf(entry.themes()));
 			filters.put(Facet.LEVEL, Set.copyOf(mapping.mappedLevels()));
-			SearchResults results = search.search(new SearchRequest("", filters, SearchRequest.Sort.NEWEST, 1,
-					RELATED), audience);
-			results.hits().forEach(hit -> {
-				sameThemeAndLevel.add(hit.document());
-				seen.add(hit.document().id());
-			});
+			listing.matches(new SearchRequest("", filters, SearchRequest.Sort.NEWEST, 1, RELATED), audience, RELATED)
+				.forEach(document -> {
+					sameThemeAndLevel.add(document);
+					seen.add(document.id());
+				});
 		}
-		List<IndexedDocument> similar = search.related(entry.documentId(), audience, 40).stream()
+		List<IndexedDocument> similar = related.related(entry.documentId(), audience, 40).stream()
 			.filter(d -> EVIDENCE_TYPES.contains(d.document().type()))
 			.filter(d -> !seen.contains(d.id()))
 			.limit(RELATED)
@@ -162,7 +166,7 @@ public class ProblemBook {
 	/** The handbook chapter of a level, if the audience may read it. */
 	public Optional<IndexedDocument> handbookChapter(String level, Audience audience) {
 		return taxonomy.level(level).map(c -> c.text("handbook")).filter(id -> !id.isEmpty())
-			.flatMap(id -> search.document(id, audience));
+			.flatMap(id -> listing.document(id, audience));
 	}
 
 	/** The highest reference number in use anywhere, members-only entries included: for numbering only. */
@@ -176,16 +180,8 @@ public class ProblemBook {
 	}
 
 	private List<IndexedDocument> entryDocuments(Audience audience) {
-		List<IndexedDocument> docs = new ArrayList<>();
-		Set<String> ids = new LinkedHashSet<>();
-		SearchRequest first = new SearchRequest("", Map.of(Facet.TYPE, Set.of(EntryDocuments.TYPE)),
-				SearchRequest.Sort.NEWEST, 1, SearchRequest.MAX_SIZE);
-		for (int page = 1;; page++) {
-			SearchResults results = search.search(first.withPage(page, SearchRequest.MAX_SIZE), audience);
-			results.hits().stream().map(SearchResults.Hit::document).filter(d -> ids.add(d.id())).forEach(docs::add);
-			if (results.hits().isEmpty() || page >= results.totalPages()) {
-				return docs;
-			}
-		}
+		SearchRequest entries = new SearchRequest("", Map.of(Facet.TYPE, Set.of(EntryDocuments.TYPE)),
+				SearchRequest.Sort.NEWEST, 1, SearchRequest.DEFAULT_SIZE);
+		return listing.matches(entries, audience, SearchRequest.MAX_DEPTH);
 	}
 }

@@ -19,7 +19,7 @@ import uk.interop.kb.account.KbUser;
 import uk.interop.kb.account.Role;
 import uk.interop.kb.content.Visibility;
 import uk.interop.kb.search.Audience;
-import uk.interop.kb.search.AudienceResolver;
+import uk.interop.kb.search.web.AudienceResolver;
 import uk.interop.kb.taxonomy.Taxonomy;
 
 /** What everyone may read: the matrix and entry list, an entry's page, and the exports. */
@@ -124,6 +124,6 @@ class ProblemBookController {
 	}
 
 	static boolean isEditor(KbUser user) {
-		return user != null && user.role().compareTo(Role.EDITOR) >= 0;
+		return user != null && user.role().includes(Role.EDITOR);
 	}
 }

@@ -13,9 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
+
 import uk.interop.kb.account.KbUser;
 import uk.interop.kb.search.Audience;
-import uk.interop.kb.search.AudienceResolver;
+import uk.interop.kb.search.web.AudienceResolver;
 import uk.interop.kb.taxonomy.Taxonomy;
 
 /** Editors: the unmapped and disputed list with suggestions, mapping decisions and new entries. */

@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
+
 import uk.interop.kb.account.KbUser;
-import uk.interop.kb.search.AudienceResolver;
+import uk.interop.kb.search.web.AudienceResolver;
 
 /** The editor's side: the review queue, the review page and its decisions. */
 @Controller

@@ -30,9 +30,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
 import uk.interop.kb.account.KbUser;
-import uk.interop.kb.search.AudienceResolver;
-import uk.interop.kb.search.SearchService;
+import uk.interop.kb.search.RelatedDocuments;
+import uk.interop.kb.search.web.AudienceResolver;
 
 /** The contributor's side: write, save as draft, preview, submit, and see what editors said. */
 @Controller
@@ -47,14 +48,14 @@ class SubmissionController {
 
 	private final SubmissionService submissions;
 	private final SubmissionViews views;
-	private final SearchService search;
+	private final RelatedDocuments related;
 	private final AudienceResolver audiences;
 
-	SubmissionController(SubmissionService submissions, SubmissionViews views, SearchService search,
+	SubmissionController(SubmissionService submissions, SubmissionViews views, RelatedDocuments related,
 			AudienceResolver audiences) {
 		this.submissions = submissions;
 		this.views = views;
-		this.search = search;
+		this.related = related;
 		this.audiences = audiences;
 	}
 
@@ -222,7 +223,7 @@ class SubmissionController {
 			Model model) {
 		String text = (title.length() > 200 ? title.substring(0, 200) : title) + "\n"
 				+ (summary.length() > 600 ? summary.substring(0, 600) : summary);
-		model.addAttribute("similar", search.similarTo(text, audiences.current(), 5));
+		model.addAttribute("similar", related.similarTo(text, audiences.current(), 5));
 		return "submission/similar :: similar";
 	}
 

@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.interop.kb.account.KbUser;
 import uk.interop.kb.account.Role;
 import uk.interop.kb.audit.AuditLog;
-import uk.interop.kb.cluster.ChangeLog;
+import uk.interop.kb.search.DocumentChanged;
 import uk.interop.kb.taxonomy.Taxonomy;
 
 /**
@@ -32,19 +33,17 @@ public class SubmissionService {
 	private final SubmissionRepository repository;
 	private final SubmissionMarkdown markdown;
 	private final SubmissionValidator validator;
-	private final SubmissionPublisher publisher;
 	private final AuditLog audit;
-	private final ChangeLog changes;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	SubmissionService(SubmissionRepository repository, Taxonomy taxonomy, SubmissionPublisher publisher,
-			AuditLog audit, ChangeLog changes, Clock clock) {
+	SubmissionService(SubmissionRepository repository, Taxonomy taxonomy, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.repository = repository;
 		this.markdown = new SubmissionMarkdown(taxonomy);
 		this.validator = new SubmissionValidator(taxonomy);
-		this.publisher = publisher;
 		this.audit = audit;
-		this.changes = changes;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -164,7 +163,7 @@ public class SubmissionService {
 		}
 	}
 
-	/** Publishes and waits until search shows it, so the editor's next page finds it. */
+	/** Publishes; after the commit the engine indexes it and waits until search shows it, so the editor's next page finds it. */
 	@Transactional
 	public Saved publish(KbUser editor, long id, int expectedVersion, RedactionChecklist checklist, String source) {
 		requireRole(editor, Role.EDITOR);
@@ -182,10 +181,8 @@ public class SubmissionService {
 					"It cannot be published until it is complete: " + String.join("; ", errors.values())));
 		}
 		move(editor, submission, expectedVersion, SubmissionStatus.PUBLISHED, null, "SUBMISSION_PUBLISHED", source);
-		changes.append(submission.documentId(), "SUBMISSION_PUBLISHED");
-		Submission published = repository.find(id).orElseThrow();
-		publisher.publish(published, currentRevision(published).markdown());
-		return new Saved(Map.of(), Optional.of(published));
+		events.publishEvent(new DocumentChanged(submission.documentId(), "SUBMISSION_PUBLISHED"));
+		return new Saved(Map.of(), repository.find(id));
 	}
 
 	@Transactional
@@ -201,8 +198,7 @@ public class SubmissionService {
 		requireStatus(submission, SubmissionStatus.PUBLISHED);
 		move(editor, submission, expectedVersion, SubmissionStatus.WITHDRAWN, reason.strip(), "SUBMISSION_WITHDRAWN",
 				source);
-		changes.append(submission.documentId(), "SUBMISSION_WITHDRAWN");
-		publisher.withdraw(submission.documentId());
+		events.publishEvent(new DocumentChanged(submission.documentId(), "SUBMISSION_WITHDRAWN"));
 		return new Saved(Map.of(), repository.find(id));
 	}
 
@@ -295,13 +291,13 @@ public class SubmissionService {
 	}
 
 	private static void requireRole(KbUser user, Role role) {
-		if (user.role().ordinal() < role.ordinal()) {
+		if (!user.role().includes(role)) {
 			throw new NotAllowedException("Your role does not allow this");
 		}
 	}
 
 	private static boolean isEditor(KbUser user) {
-		return user.role().ordinal() >= Role.EDITOR.ordinal();
+		return user.role().includes(Role.EDITOR);
 	}
 
 	private LocalDate today() {

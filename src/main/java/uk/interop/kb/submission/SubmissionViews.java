@@ -8,7 +8,7 @@ import org.springframework.ui.Model;
 import uk.interop.kb.content.MarkdownRenderer;
 import uk.interop.kb.content.ParsedFile;
 import uk.interop.kb.search.Audience;
-import uk.interop.kb.search.SearchService;
+import uk.interop.kb.search.RelatedDocuments;
 import uk.interop.kb.taxonomy.Taxonomy;
 
 /** Model attributes the contributor's and the editor's pages share: the form's choices and the preview. */
@@ -16,13 +16,13 @@ final class SubmissionViews {
 
 	private final Taxonomy taxonomy;
 	private final MarkdownRenderer renderer;
-	private final SearchService search;
+	private final RelatedDocuments related;
 	private final SubmissionMarkdown markdown;
 
-	SubmissionViews(Taxonomy taxonomy, MarkdownRenderer renderer, SearchService search) {
+	SubmissionViews(Taxonomy taxonomy, MarkdownRenderer renderer, RelatedDocuments related) {
 		this.taxonomy = taxonomy;
 		this.renderer = renderer;
-		this.search = search;
+		this.related = related;
 		this.markdown = new SubmissionMarkdown(taxonomy);
 	}
 
@@ -47,7 +47,7 @@ final class SubmissionViews {
 		model.addAttribute("previewHtml", renderer.render(parsed.body()).html());
 		model.addAttribute("previewDocument", parsed.document().orElse(null));
 		String sample = parsed.document().map(d -> d.title() + "\n" + d.summary()).orElse("");
-		model.addAttribute("similar", search.similarTo(sample, audience, 5).stream()
+		model.addAttribute("similar", related.similarTo(sample, audience, 5).stream()
 			.filter(d -> parsed.document().map(p -> !p.id().equals(d.id())).orElse(true)).toList());
 	}
 

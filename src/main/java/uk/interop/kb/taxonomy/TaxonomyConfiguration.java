@@ -3,7 +3,7 @@ package uk.interop.kb.taxonomy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import uk.interop.kb.StorageProperties;
+import uk.interop.kb.shared.StorageProperties;
 
 @Configuration(proxyBeanMethods = false)
 class TaxonomyConfiguration {

@@ -1,9 +1,6 @@
 package uk.interop.kb.taxonomy;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -11,6 +8,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+
+import uk.interop.kb.shared.Sha256;
 
 /**
  * The taxonomy for people ({@code /taxonomy}) and as SKOS for machines ({@code /taxonomy.ttl},
@@ -64,7 +63,7 @@ class TaxonomyController {
 
 		static Download of(String text, MediaType type) {
 			byte[] body = text.getBytes(StandardCharsets.UTF_8);
-			return new Download(body, type, "\"" + sha256(body) + "\"");
+			return new Download(body, type, "\"" + Sha256.hex(body) + "\"");
 		}
 
 		ResponseEntity<byte[]> response() {
@@ -75,13 +74,5 @@ class TaxonomyController {
 				.body(body);
 		}
 
-		private static String sha256(byte[] body) {
-			try {
-				return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
 	}
 }

@@ -5,10 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+
+import uk.interop.kb.shared.Sha256;
 
 /**
  * Reads {@code content/taxonomy/*.yml} and {@code synonyms.txt}. A broken taxonomy is a
@@ -35,7 +35,7 @@ public final class TaxonomyLoader {
 		if (!Files.isDirectory(taxonomyDir)) {
 			throw new TaxonomyException("Taxonomy folder not found: " + taxonomyDir.toAbsolutePath());
 		}
-		MessageDigest digest = sha256();
+		MessageDigest digest = Sha256.digest();
 		Map<String, Vocabulary> vocabularies = new LinkedHashMap<>();
 		for (String id : Taxonomy.REQUIRED) {
 			Path file = taxonomyDir.resolve(id + ".yml");
@@ -50,7 +50,7 @@ public final class TaxonomyLoader {
 		String synonyms = Files.isRegularFile(synonymsFile) ? new String(read(synonymsFile), StandardCharsets.UTF_8)
 				: "";
 		digest.update(synonyms.getBytes(StandardCharsets.UTF_8));
-		return new Taxonomy(vocabularies, synonyms, HexFormat.of().formatHex(digest.digest()));
+		return new Taxonomy(vocabularies, synonyms, Sha256.hex(digest));
 	}
 
 	Vocabulary parse(Path file, String yamlText) {
@@ -141,12 +141,4 @@ public final class TaxonomyLoader {
 		}
 	}
 
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 }

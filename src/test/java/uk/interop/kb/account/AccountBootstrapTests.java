@@ -1,8 +1,5 @@
 package uk.interop.kb.account;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -18,6 +15,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import uk.interop.kb.audit.AuditLog;
 import uk.interop.kb.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(OutputCaptureExtension.class)
 class AccountBootstrapTests {

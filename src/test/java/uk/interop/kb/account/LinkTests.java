@@ -1,7 +1,5 @@
 package uk.interop.kb.account;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
@@ -14,6 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.interop.kb.support.KbApplicationTest;
 import uk.interop.kb.support.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Invitations and password resets through the admin pages, then used (or refused) like a person would. */
 @KbApplicationTest

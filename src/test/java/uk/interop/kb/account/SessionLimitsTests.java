@@ -1,14 +1,10 @@
 package uk.interop.kb.account;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import uk.interop.kb.support.MovableClock;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -16,7 +12,10 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import uk.interop.kb.support.MovableClock;
 import uk.interop.kb.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The absolute session lifetime and the per-source sign-in throttle, with a clock the test moves. */
 class SessionLimitsTests {
@@ -80,5 +79,21 @@ class SessionLimitsTests {
 		assertThat(throttle.blocked("10.0.0.2")).isFalse();
 		clock.advance(Duration.ofMinutes(16));
 		assertThat(throttle.blocked("10.0.0.1")).isFalse();
+	}
+
+	@Test
+	void aClientRotatingAddressesCannotClearAnotherSourcesFailures() {
+		SourceThrottle throttle = new SourceThrottle(properties, clock);
+		for (int i = 0; i < 3; i++) {
+			throttle.failed("10.0.0.1");
+		}
+
+		// Failures from ever-new addresses while 10.0.0.1 keeps trying (and is refused before any check).
+		for (int i = 0; i < 2 * SourceThrottle.MAX_SOURCES; i++) {
+			throttle.failed("rotating-" + i);
+			if (i % 1_000 == 0) {
+				assertThat(throttle.blocked("10.0.0.1")).as("after %d other sources", i).isTrue();
+			}
+		}
 	}
 }

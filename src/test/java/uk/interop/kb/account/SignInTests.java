@@ -1,7 +1,5 @@
 package uk.interop.kb.account;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -12,6 +10,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.interop.kb.audit.AuditLog;
 import uk.interop.kb.support.KbApplicationTest;
 import uk.interop.kb.support.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @KbApplicationTest
 class SignInTests {

@@ -1,7 +1,5 @@
 package uk.interop.kb.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,12 +12,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
 import uk.interop.kb.account.ApiTokenService;
 import uk.interop.kb.account.KbUser;
 import uk.interop.kb.account.Role;
 import uk.interop.kb.account.TestAccounts;
 import uk.interop.kb.support.ApiClient;
 import uk.interop.kb.support.KbApplicationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation in the generated OpenAPI document is called for real; each answer must be a

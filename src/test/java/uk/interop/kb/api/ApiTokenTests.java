@@ -1,7 +1,5 @@
 package uk.interop.kb.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -14,11 +12,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
 import uk.interop.kb.account.Role;
 import uk.interop.kb.account.TestAccounts;
 import uk.interop.kb.support.ApiClient;
 import uk.interop.kb.support.KbApplicationTest;
 import uk.interop.kb.support.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Personal access tokens from creation on the page to use, revocation and expiry, over real HTTP. */
 @KbApplicationTest

@@ -1,7 +1,5 @@
 package uk.interop.kb.audit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,6 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import uk.interop.kb.support.TestDatabases;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The audit log on every supported database (H2, and PostgreSQL when available). */
 class AuditLogDataTests {

@@ -1,7 +1,5 @@
 package uk.interop.kb.browse;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +10,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.interop.kb.support.Http;
 import uk.interop.kb.support.KbApplicationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @KbApplicationTest
 class PagesTests {

@@ -1,7 +1,5 @@
 package uk.interop.kb.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +26,8 @@ import uk.interop.kb.content.Document;
 import uk.interop.kb.support.KbApplicationTest;
 import uk.interop.kb.support.RealContent;
 import uk.interop.kb.support.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every page type, in each state a person can meet it in, audited in the browser: axe-core's

@@ -1,13 +1,13 @@
 package uk.interop.kb.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebDriver;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The audit's tools find what they are there to find, on a page made to fail them. */
 @ExtendWith(Browsers.class)

@@ -1,7 +1,5 @@
 package uk.interop.kb.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -13,6 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.interop.kb.account.Role;
 import uk.interop.kb.account.TestAccounts;
 import uk.interop.kb.support.KbApplicationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A contributor writes and submits (after fixing an error), an editor asks for changes, the

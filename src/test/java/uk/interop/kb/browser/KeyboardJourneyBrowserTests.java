@@ -1,8 +1,5 @@
 package uk.interop.kb.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -11,6 +8,8 @@ import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.interop.kb.support.KbApplicationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Search with the keyboard alone: the skip link, a filter ticked with Space, "Apply filters"

@@ -1,7 +1,5 @@
 package uk.interop.kb.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -14,6 +12,8 @@ import uk.interop.kb.account.TestAccounts;
 import uk.interop.kb.content.Document;
 import uk.interop.kb.support.KbApplicationTest;
 import uk.interop.kb.support.RealContent;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sign in, read a members-only lesson, sign out: it is gone. */
 @KbApplicationTest

@@ -1,7 +1,5 @@
 package uk.interop.kb.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -18,8 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import uk.interop.kb.account.Role;
 import uk.interop.kb.account.TestAccounts;
-import uk.interop.kb.search.SearchIndex;
+import uk.interop.kb.search.index.SearchIndex;
 import uk.interop.kb.support.KbApplicationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An editor creates a problem-book entry, maps it to a level, sees the matrix cell count go up

@@ -1,7 +1,5 @@
 package uk.interop.kb.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.interop.kb.content.Document;
 import uk.interop.kb.support.KbApplicationTest;
 import uk.interop.kb.support.RealContent;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Search and narrow, with and without JavaScript: a keyword, two levels and a theme, a tag

@@ -1,7 +1,5 @@
 package uk.interop.kb.cluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,12 +21,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import uk.interop.kb.content.SourceDocument;
 import uk.interop.kb.search.Audience;
 import uk.interop.kb.search.DocumentSource;
-import uk.interop.kb.search.SearchIndex;
+import uk.interop.kb.search.FacetLabels;
+import uk.interop.kb.search.FacetedSearch;
 import uk.interop.kb.search.SearchRequest;
-import uk.interop.kb.search.SearchService;
+import uk.interop.kb.search.index.DatabaseDocumentIndexer;
+import uk.interop.kb.search.index.SearchIndex;
 import uk.interop.kb.support.TestContent;
 import uk.interop.kb.support.TestDatabases;
 import uk.interop.kb.taxonomy.Taxonomy;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The change log and its follower on every supported database: entries in order, applied
@@ -84,7 +86,7 @@ class ChangeLogFollowerTests {
 		}
 	}
 
-	private long found(SearchService search, String word) {
+	private long found(FacetedSearch search, String word) {
 		return search.search(SearchRequest.of(word), Audience.MEMBERS).total();
 	}
 
@@ -106,10 +108,10 @@ class ChangeLogFollowerTests {
 					"PUBLISHED", "WITHDRAWN");
 
 			try (SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy.synonyms())) {
-				ChangeLogFollower follower = new ChangeLogFollower(changes, index, List.of(documents), Clock.systemUTC());
+				ChangeLogFollower follower = new ChangeLogFollower(changes, new DatabaseDocumentIndexer(index, List.of(documents)), Clock.systemUTC());
 				assertThat(follower.position()).as("a new index replays the log from the start").isZero();
 				assertThat(follower.poll()).isEqualTo(3);
-				SearchService search = new SearchService(index, taxonomy);
+				FacetedSearch search = new FacetedSearch(index, new FacetLabels(taxonomy));
 				assertThat(found(search, "heron")).isZero();
 				assertThat(found(search, "egret")).isEqualTo(1);
 				assertThat(follower.poll()).as("nothing new").isZero();
@@ -119,10 +121,10 @@ class ChangeLogFollowerTests {
 			documents.put("two", "bittern");
 			changes.append("contributions/two", "EDITED");
 			try (SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy.synonyms())) {
-				ChangeLogFollower follower = new ChangeLogFollower(changes, index, List.of(documents), Clock.systemUTC());
+				ChangeLogFollower follower = new ChangeLogFollower(changes, new DatabaseDocumentIndexer(index, List.of(documents)), Clock.systemUTC());
 				assertThat(follower.position()).isEqualTo(3);
 				assertThat(follower.poll()).isEqualTo(1);
-				SearchService search = new SearchService(index, taxonomy);
+				FacetedSearch search = new FacetedSearch(index, new FacetLabels(taxonomy));
 				assertThat(found(search, "bittern")).isEqualTo(1);
 				assertThat(found(search, "egret")).isZero();
 			}
@@ -140,8 +142,8 @@ class ChangeLogFollowerTests {
 		try (var db = TestDatabases.fresh(kind);
 				SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy.synonyms())) {
 			ChangeLog changes = new ChangeLog(db.jdbc(), Clock.systemUTC());
-			ChangeLogFollower follower = new ChangeLogFollower(changes, index, List.of(documents), clock);
-			SearchService search = new SearchService(index, taxonomy);
+			ChangeLogFollower follower = new ChangeLogFollower(changes, new DatabaseDocumentIndexer(index, List.of(documents)), clock);
+			FacetedSearch search = new FacetedSearch(index, new FacetLabels(taxonomy));
 
 			documents.put("late", "plover");
 			documents.put("early", "curlew");

@@ -1,7 +1,5 @@
 package uk.interop.kb.cluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +15,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import uk.interop.kb.support.LessonForms;
 import uk.interop.kb.support.AppProcess;
 import uk.interop.kb.support.Http;
+import uk.interop.kb.support.LessonForms;
 import uk.interop.kb.support.TestDatabases;
 import uk.interop.kb.support.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances of the built jar sharing one PostgreSQL database, each with its own index: what is

@@ -1,7 +1,5 @@
 package uk.interop.kb.content;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.interop.kb.content.ContentProblem.Severity;
 import uk.interop.kb.support.TestContent;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ContentLoaderTests {
 

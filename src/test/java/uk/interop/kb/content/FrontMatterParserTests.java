@@ -1,7 +1,5 @@
 package uk.interop.kb.content;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.interop.kb.content.ContentProblem.Severity;
 import uk.interop.kb.support.TestContent;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FrontMatterParserTests {
 

@@ -1,7 +1,5 @@
 package uk.interop.kb.content;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +14,8 @@ import uk.interop.kb.support.TestContent;
 import uk.interop.kb.taxonomy.Concept;
 import uk.interop.kb.taxonomy.Taxonomy;
 import uk.interop.kb.taxonomy.TaxonomyLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sample corpus keeps the facets meaningful, the rules of the house, and its own links. */
 class ShippedContentTests {

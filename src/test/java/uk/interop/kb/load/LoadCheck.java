@@ -1,7 +1,5 @@
 package uk.interop.kb.load;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +21,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import uk.interop.kb.support.LessonForms;
 import uk.interop.kb.support.AppProcess;
+import uk.interop.kb.support.LessonForms;
 import uk.interop.kb.support.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A bounded load test, not part of {@code ./mvnw verify}: {@code ./mvnw -Pload verify} builds the

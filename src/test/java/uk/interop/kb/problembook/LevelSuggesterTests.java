@@ -1,7 +1,5 @@
 package uk.interop.kb.problembook;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.interop.kb.search.Audience;
 import uk.interop.kb.support.TestContent;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Suggestions over a small content tree whose similar lessons are known: they come from the most

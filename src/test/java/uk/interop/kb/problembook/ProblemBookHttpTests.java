@@ -1,7 +1,5 @@
 package uk.interop.kb.problembook;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
 import uk.interop.kb.account.Role;
 import uk.interop.kb.account.TestAccounts;
 import uk.interop.kb.audit.AuditLog;
@@ -26,6 +25,8 @@ import uk.interop.kb.content.Document;
 import uk.interop.kb.support.KbApplicationTest;
 import uk.interop.kb.support.RealContent;
 import uk.interop.kb.support.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The workspace over real HTTP in the whole app: counts, access rules, exports, decisions and hostile input. */
 @KbApplicationTest

@@ -1,8 +1,5 @@
 package uk.interop.kb.problembook;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +17,9 @@ import uk.interop.kb.search.Facet;
 import uk.interop.kb.search.SearchRequest;
 import uk.interop.kb.support.RealContent;
 import uk.interop.kb.support.TestContent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The workspace over the shipped content, a real index and a real database: the matrix against a

@@ -8,11 +8,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 import uk.interop.kb.audit.AuditLog;
+import uk.interop.kb.cluster.ChangeLog;
 import uk.interop.kb.content.ContentLoader;
 import uk.interop.kb.content.MarkdownRenderer;
-import uk.interop.kb.search.ContentIndexer;
-import uk.interop.kb.search.SearchIndex;
-import uk.interop.kb.search.SearchService;
+import uk.interop.kb.search.DocumentListing;
+import uk.interop.kb.search.FacetLabels;
+import uk.interop.kb.search.FacetedSearch;
+import uk.interop.kb.search.RelatedDocuments;
+import uk.interop.kb.search.index.ContentIndexer;
+import uk.interop.kb.search.index.DatabaseDocumentIndexer;
+import uk.interop.kb.search.index.SearchIndex;
+import uk.interop.kb.support.AfterCommitEvents;
 import uk.interop.kb.support.TestDatabase;
 import uk.interop.kb.taxonomy.Taxonomy;
 import uk.interop.kb.taxonomy.TaxonomyLoader;
@@ -27,7 +33,7 @@ final class Workspace implements AutoCloseable {
 	final JdbcClient jdbc;
 	final SearchIndex index;
 	final ContentIndexer indexer;
-	final SearchService search;
+	final FacetedSearch search;
 	final EntryRepository entries;
 	final MappingRepository ledger;
 	final ProblemBook book;
@@ -50,12 +56,15 @@ final class Workspace implements AutoCloseable {
 		this.indexer = new ContentIndexer(index, new ContentLoader(content, taxonomy, renderer), taxonomy.fingerprint(),
 				List.of(documents));
 		indexer.sync();
-		this.search = new SearchService(index, taxonomy);
-		this.book = new ProblemBook(search, taxonomy, entries, ledger);
+		this.search = new FacetedSearch(index, new FacetLabels(taxonomy));
+		RelatedDocuments related = new RelatedDocuments(index);
+		this.book = new ProblemBook(search, new DocumentListing(index), related, taxonomy, entries, ledger);
 		this.audit = new AuditLog(jdbc, Clock.systemUTC());
-		this.editor = new MappingEditor(book, ledger, entries, documents, index, audit, taxonomy, Clock.systemUTC(),
-				TransactionOperations.withoutTransaction(), new uk.interop.kb.cluster.ChangeLog(jdbc, Clock.systemUTC()));
-		this.suggester = new LevelSuggester(search, taxonomy);
+		AfterCommitEvents events = new AfterCommitEvents(new ChangeLog(jdbc, Clock.systemUTC()),
+				new DatabaseDocumentIndexer(index, List.of(documents)));
+		this.editor = new MappingEditor(book, ledger, entries, audit, taxonomy, Clock.systemUTC(),
+				TransactionOperations.withoutTransaction(), events);
+		this.suggester = new LevelSuggester(related, taxonomy);
 	}
 
 	private static final Path SHIPPED_TEMPLATE = Path.of("target/test-index/problembook-shipped");

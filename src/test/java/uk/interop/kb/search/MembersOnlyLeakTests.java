@@ -1,7 +1,5 @@
 package uk.interop.kb.search;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +13,8 @@ import uk.interop.kb.content.SourceDocument;
 import uk.interop.kb.support.Http;
 import uk.interop.kb.support.KbApplicationTest;
 import uk.interop.kb.support.RealContent;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * "kestrel" occurs only in members-only sample documents. No response to an anonymous client,

@@ -1,8 +1,5 @@
 package uk.interop.kb.search;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -15,18 +12,23 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import uk.interop.kb.search.index.ContentIndexer;
+import uk.interop.kb.search.index.SearchIndex;
 import uk.interop.kb.support.TestContent;
 import uk.interop.kb.taxonomy.Taxonomy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 /** Analysis, synonyms, hostile input, snippets and suggestions on a small real index. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QueryHandlingTests {
+public class QueryHandlingTests {
 
 	@TempDir
 	static Path dir;
 
 	private SearchIndex index;
-	private SearchService search;
+	private FacetedSearch search;
 
 	@BeforeAll
 	void build() {
@@ -42,7 +44,7 @@ class QueryHandlingTests {
 		Taxonomy taxonomy = content.taxonomy();
 		index = new SearchIndex(dir.resolve("index"), taxonomy.synonyms());
 		new ContentIndexer(index, content.loader(), taxonomy.fingerprint()).sync();
-		search = new SearchService(index, taxonomy);
+		search = new FacetedSearch(index, new FacetLabels(taxonomy));
 	}
 
 	@AfterAll
@@ -77,7 +79,7 @@ class QueryHandlingTests {
 		assertThat(snippet).contains("<mark>widget</mark>").contains("&lt;script&gt;").doesNotContain("<script>");
 	}
 
-	static List<String> hostileQueries() {
+	public static List<String> hostileQueries() {
 		return List.of("\"unbalanced", "((((((((", "))))", "*", "?", "*records", "?ecords", "a*", "-", "--", "+",
 				"|", "\\", "\\\\\\", "~", "records~2", "/regex.*/", "[a TO z]", "{a TO b}", "title:records", "AND",
 				"OR NOT", "NOT", "\u0000\u0001\u0002", "records\u0000", "é".repeat(300), "a ".repeat(600),
@@ -118,7 +120,7 @@ class QueryHandlingTests {
 
 	@Test
 	void latestCanBeLimitedToSomeTypes() {
-		assertThat(search.latest(Audience.PUBLIC, 10, Set.of("case-study"))).isEmpty();
-		assertThat(search.latest(Audience.PUBLIC, 10, Set.of("lesson"))).hasSize(6);
+		assertThat(new DocumentListing(index).latest(Audience.PUBLIC, 10, Set.of("case-study"))).isEmpty();
+		assertThat(new DocumentListing(index).latest(Audience.PUBLIC, 10, Set.of("lesson"))).hasSize(6);
 	}
 }

@@ -1,7 +1,5 @@
 package uk.interop.kb.submission;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -16,6 +14,8 @@ import uk.interop.kb.account.TestAccounts;
 import uk.interop.kb.support.FailingDatabase;
 import uk.interop.kb.support.KbApplicationTest;
 import uk.interop.kb.support.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A database that refuses writes (a full disk) while someone saves: a clear message, and nothing typed is lost. */
 @KbApplicationTest

@@ -1,8 +1,5 @@
 package uk.interop.kb.submission;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,13 +25,19 @@ import uk.interop.kb.cluster.ChangeLog;
 import uk.interop.kb.cluster.ChangeLogFollower;
 import uk.interop.kb.content.MarkdownRenderer;
 import uk.interop.kb.search.Audience;
-import uk.interop.kb.search.SearchIndex;
+import uk.interop.kb.search.FacetLabels;
+import uk.interop.kb.search.FacetedSearch;
 import uk.interop.kb.search.SearchRequest;
-import uk.interop.kb.search.SearchService;
+import uk.interop.kb.search.index.DatabaseDocumentIndexer;
+import uk.interop.kb.search.index.SearchIndex;
+import uk.interop.kb.support.AfterCommitEvents;
 import uk.interop.kb.support.TestContent;
 import uk.interop.kb.support.TestDatabases;
 import uk.interop.kb.taxonomy.Taxonomy;
 import uk.interop.kb.taxonomy.TaxonomyLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The submission workflow's data layer on every supported database (H2, and PostgreSQL when
@@ -50,8 +53,8 @@ class SubmissionDataTests {
 	Path dir;
 
 	/** The service, its database and index, wired as the app wires them (transactions included). */
-	record Setup(SubmissionService submissions, SubmissionRepository repository, SubmissionPublisher publisher,
-			SearchIndex index, SearchService search, KbUser contributor, KbUser editor) implements AutoCloseable {
+	record Setup(SubmissionService submissions, SubmissionRepository repository, PublishedSubmissions publisher,
+			SearchIndex index, FacetedSearch search, KbUser contributor, KbUser editor) implements AutoCloseable {
 
 		long found(String word) {
 			return search.search(SearchRequest.of(word), Audience.MEMBERS).total();
@@ -66,16 +69,17 @@ class SubmissionDataTests {
 	private Setup setup(TestDatabases.Fresh db) {
 		SubmissionRepository repository = new SubmissionRepository(db.jdbc());
 		SearchIndex index = new SearchIndex(dir.resolve("index-" + db.kind()), TAXONOMY.synonyms());
-		SubmissionPublisher publisher = new SubmissionPublisher(repository, TAXONOMY, new MarkdownRenderer(), index);
-		SubmissionService target = new SubmissionService(repository, TAXONOMY, publisher,
-				new AuditLog(db.jdbc(), Clock.systemUTC()), new ChangeLog(db.jdbc(), Clock.systemUTC()),
-				Clock.systemUTC());
+		PublishedSubmissions publisher = new PublishedSubmissions(repository, TAXONOMY, new MarkdownRenderer());
+		AfterCommitEvents events = new AfterCommitEvents(new ChangeLog(db.jdbc(), Clock.systemUTC()),
+				new DatabaseDocumentIndexer(index, List.of(publisher)));
+		SubmissionService target = new SubmissionService(repository, TAXONOMY,
+				new AuditLog(db.jdbc(), Clock.systemUTC()), events, Clock.systemUTC());
 		ProxyFactory proxy = new ProxyFactory(target);
 		proxy.setProxyTargetClass(true);
 		proxy.addAdvice(new TransactionInterceptor(db.transactions(), new AnnotationTransactionAttributeSource()));
 		TestUsers users = new TestUsers(db.jdbc());
 		return new Setup((SubmissionService) proxy.getProxy(), repository, publisher, index,
-				new SearchService(index, TAXONOMY), users.create("contributor@example.org", Role.CONTRIBUTOR),
+				new FacetedSearch(index, new FacetLabels(TAXONOMY)), users.create("contributor@example.org", Role.CONTRIBUTOR),
 				users.create("editor@example.org", Role.EDITOR));
 	}
 
@@ -115,9 +119,9 @@ class SubmissionDataTests {
 	void anotherInstanceFollowingTheChangeLogSeesPublicationsAndWithdrawals(TestDatabases.Kind kind) {
 		try (var db = TestDatabases.fresh(kind); var s = setup(db);
 				SearchIndex other = new SearchIndex(dir.resolve("other-" + db.kind()), TAXONOMY.synonyms())) {
-			ChangeLogFollower follower = new ChangeLogFollower(new ChangeLog(db.jdbc(), Clock.systemUTC()), other,
-					List.of(s.publisher()), Clock.systemUTC());
-			SearchService otherSearch = new SearchService(other, TAXONOMY);
+			ChangeLogFollower follower = new ChangeLogFollower(new ChangeLog(db.jdbc(), Clock.systemUTC()),
+					new DatabaseDocumentIndexer(other, List.of(s.publisher())), Clock.systemUTC());
+			FacetedSearch otherSearch = new FacetedSearch(other, new FacetLabels(TAXONOMY));
 			Submission draft = s.submissions().create(s.contributor(), SubmissionServiceTests.form("Ibises", "ibises"),
 					"", "t").submission().orElseThrow();
 			Submission submitted = s.submissions().submit(s.contributor(), draft.id(), draft.version(), "t")

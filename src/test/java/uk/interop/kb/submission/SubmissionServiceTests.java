@@ -1,8 +1,5 @@
 package uk.interop.kb.submission;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,26 +18,33 @@ import uk.interop.kb.account.KbUser;
 import uk.interop.kb.account.Role;
 import uk.interop.kb.account.TestAccounts;
 import uk.interop.kb.audit.AuditLog;
+import uk.interop.kb.cli.Commands;
 import uk.interop.kb.content.ContentLoader;
 import uk.interop.kb.search.Audience;
-import uk.interop.kb.search.ContentIndexer;
+import uk.interop.kb.search.DocumentListing;
 import uk.interop.kb.search.Facet;
-import uk.interop.kb.search.SearchIndex;
+import uk.interop.kb.search.FacetedSearch;
+import uk.interop.kb.search.RelatedDocuments;
 import uk.interop.kb.search.SearchRequest;
 import uk.interop.kb.search.SearchResults;
-import uk.interop.kb.search.SearchService;
+import uk.interop.kb.search.index.ContentIndexer;
+import uk.interop.kb.search.index.SearchIndex;
 import uk.interop.kb.support.KbApplicationTest;
-import uk.interop.kb.system.Commands;
 import uk.interop.kb.taxonomy.Taxonomy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every transition, allowed and refused, against the real database and index. */
 @KbApplicationTest
 class SubmissionServiceTests {
 
 	private final SubmissionService submissions;
-	private final SearchService search;
+	private final FacetedSearch search;
+	private final DocumentListing listing;
+	private final RelatedDocuments related;
 	private final SearchIndex index;
-	private final SubmissionPublisher publisher;
+	private final PublishedSubmissions publisher;
 	private final ContentLoader loader;
 	private final Taxonomy taxonomy;
 	private final AuditLog audit;
@@ -51,11 +55,13 @@ class SubmissionServiceTests {
 	private final KbUser member;
 
 	@Autowired
-	SubmissionServiceTests(SubmissionService submissions, SearchService search, SearchIndex index,
-			SubmissionPublisher publisher, ContentLoader loader, Taxonomy taxonomy, AuditLog audit,
+	SubmissionServiceTests(SubmissionService submissions, FacetedSearch search, DocumentListing listing,
+			RelatedDocuments related, SearchIndex index, PublishedSubmissions publisher, ContentLoader loader, Taxonomy taxonomy, AuditLog audit,
 			uk.interop.kb.cluster.ChangeLogFollower follower, TestAccounts accounts, UserDetailsService users) {
 		this.submissions = submissions;
 		this.search = search;
+		this.listing = listing;
+		this.related = related;
 		this.index = index;
 		this.publisher = publisher;
 		this.loader = loader;
@@ -138,7 +144,7 @@ class SubmissionServiceTests {
 			.withFilter(Facet.THEME, "data-quality"), Audience.PUBLIC);
 		assertThat(results.total()).isEqualTo(1);
 		assertThat(results.hits().get(0).document().id()).isEqualTo(published.documentId());
-		assertThat(search.document(published.documentId(), Audience.PUBLIC)).isPresent();
+		assertThat(listing.document(published.documentId(), Audience.PUBLIC)).isPresent();
 		assertThat(audit.page(1, 100)).extracting(e -> e.action()).contains("SUBMISSION_PUBLISHED",
 				"SUBMISSION_CHANGES_REQUESTED");
 
@@ -317,7 +323,7 @@ class SubmissionServiceTests {
 
 	@Test
 	void similarLessonsComeFromReadableDocumentsOnly() {
-		assertThat(search.similarTo("information sharing agreement between police and health", Audience.PUBLIC, 5))
+		assertThat(related.similarTo("information sharing agreement between police and health", Audience.PUBLIC, 5))
 			.isNotEmpty().allMatch(d -> d.document().isPublic());
 	}
 }

@@ -1,7 +1,5 @@
 package uk.interop.kb.submission;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,9 +11,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.interop.kb.account.Role;
 import uk.interop.kb.account.TestAccounts;
-import uk.interop.kb.support.LessonForms;
 import uk.interop.kb.support.KbApplicationTest;
+import uk.interop.kb.support.LessonForms;
 import uk.interop.kb.support.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The contribution pages over real HTTP, as a contributor and an editor use them. */
 @KbApplicationTest

@@ -1,0 +1,7 @@
+/**
+ * The command-line face: {@code validate}, {@code reindex}, {@code backup}, {@code restore}, and the progress bar.
+ */
+@ApplicationModule(displayName = "Commands", allowedDependencies = { "backup", "content", "search", "shared", "taxonomy" })
+package uk.interop.kb.cli;
+
+import org.springframework.modulith.ApplicationModule;

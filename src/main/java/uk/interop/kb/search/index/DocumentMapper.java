@@ -1,0 +1,134 @@
+package uk.interop.kb.search.index;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+
+import uk.interop.kb.content.Document;
+import uk.interop.kb.content.RenderedMarkdown;
+import uk.interop.kb.content.SourceDocument;
+import uk.interop.kb.content.Visibility;
+import uk.interop.kb.search.Facet;
+import uk.interop.kb.search.IndexedDocument;
+
+import static uk.interop.kb.search.index.LuceneFields.*;
+
+/** Between our documents and Lucene's: what is indexed, stored and faceted. */
+public final class DocumentMapper {
+
+	/** Text with offsets in the postings, so the unified highlighter needs no re-analysis. */
+	private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+	private static final FieldType SPELLING = new FieldType(TextField.TYPE_NOT_STORED);
+
+	static {
+		TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+		TEXT_WITH_OFFSETS.freeze();
+		SPELLING.setIndexOptions(IndexOptions.DOCS);
+		SPELLING.setOmitNorms(true);
+		SPELLING.freeze();
+	}
+
+	private final FacetsConfig facetsConfig;
+
+	DocumentMapper(FacetsConfig facetsConfig) {
+		this.facetsConfig = facetsConfig;
+	}
+
+	static FacetsConfig facetsConfig() {
+		FacetsConfig config = new FacetsConfig();
+		for (Facet facet : Facet.values()) {
+			config.setMultiValued(facet.param(), true);
+		}
+		return config;
+	}
+
+	org.apache.lucene.document.Document toLucene(SourceDocument source) {
+		Document d = source.document();
+		org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+		doc.add(new StringField(ID, d.id(), Field.Store.YES));
+		doc.add(new StringField(ORIGIN, source.origin().name(), Field.Store.YES));
+		doc.add(new StoredField(HASH, source.contentHash()));
+		doc.add(new BinaryDocValuesField(SYNC_KEY, new BytesRef(d.id() + "\n" + source.contentHash())));
+		doc.add(new StringField(VISIBILITY, d.visibility().id(), Field.Store.YES));
+		doc.add(new Field(TITLE, d.title(), TEXT_WITH_OFFSETS));
+		doc.add(new Field(SUMMARY, d.summary(), TEXT_WITH_OFFSETS));
+		doc.add(new Field(BODY, source.rendered().plainText(), TEXT_WITH_OFFSETS));
+		doc.add(new StoredField(HTML, source.rendered().html()));
+		doc.add(new StoredField(HEADINGS, headings(source.rendered().headings())));
+		String spellText = d.title() + "\n" + d.summary() + "\n" + source.rendered().plainText();
+		doc.add(new Field(d.isPublic() ? KbAnalyzers.SPELL_PUBLIC : KbAnalyzers.SPELL_MEMBERS, spellText, SPELLING));
+		doc.add(new StoredField(PUBLISHED, d.published().toString()));
+		doc.add(new NumericDocValuesField(PUBLISHED_SORT, d.published().toEpochDay()));
+		d.authors().forEach(a -> doc.add(new StoredField(AUTHORS, a)));
+		doc.add(new StoredField(SOURCE, d.source()));
+		doc.add(new StoredField(ILLUSTRATIVE, Boolean.toString(d.illustrative())));
+		doc.add(new StoredField(REFERENCE, d.reference()));
+		doc.add(new StoredField(STATUS, d.status()));
+		keyword(doc, Facet.LEVEL, d.levels());
+		keyword(doc, Facet.THEME, d.themes());
+		keyword(doc, Facet.TYPE, List.of(d.type()));
+		keyword(doc, Facet.ORGANISATION, d.organisations());
+		keyword(doc, Facet.SECTOR, d.sectors());
+		keyword(doc, Facet.OUTCOME, d.outcome().isEmpty() ? List.of() : List.of(d.outcome()));
+		keyword(doc, Facet.BARRIER, d.barriers());
+		keyword(doc, Facet.YEAR, List.of(Integer.toString(d.published().getYear())));
+		try {
+			return facetsConfig.build(doc);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** Each facet value is a stored keyword (for filters and display) and a facet ordinal (for counts). */
+	private static void keyword(org.apache.lucene.document.Document doc, Facet facet, List<String> values) {
+		for (String value : values) {
+			doc.add(new StringField(facet.param(), value, Field.Store.YES));
+			doc.add(new SortedSetDocValuesFacetField(facet.param(), value));
+		}
+	}
+
+	public IndexedDocument fromLucene(org.apache.lucene.document.Document doc) {
+		Document d = new Document(doc.get(ID), doc.get(TITLE), doc.get(Facet.TYPE.param()), doc.get(SUMMARY),
+				values(doc, Facet.LEVEL), values(doc, Facet.THEME), values(doc, Facet.ORGANISATION),
+				values(doc, Facet.SECTOR), orEmpty(doc.get(Facet.OUTCOME.param())), values(doc, Facet.BARRIER),
+				LocalDate.parse(doc.get(PUBLISHED)), Arrays.asList(doc.getValues(AUTHORS)),
+				Visibility.fromId(doc.get(VISIBILITY)).orElse(Visibility.MEMBERS), orEmpty(doc.get(SOURCE)),
+				Boolean.parseBoolean(doc.get(ILLUSTRATIVE)), orEmpty(doc.get(REFERENCE)), orEmpty(doc.get(STATUS)));
+		return new IndexedDocument(d, orEmpty(doc.get(HTML)), headings(orEmpty(doc.get(HEADINGS))));
+	}
+
+	private static List<String> values(org.apache.lucene.document.Document doc, Facet facet) {
+		return Arrays.asList(doc.getValues(facet.param()));
+	}
+
+	private static String orEmpty(String value) {
+		return value == null ? "" : value;
+	}
+
+	private static String headings(List<RenderedMarkdown.Heading> headings) {
+		StringBuilder text = new StringBuilder();
+		headings.forEach(h -> text.append(h.id()).append('\t').append(h.text().replace('\n', ' ')).append('\n'));
+		return text.toString();
+	}
+
+	private static List<RenderedMarkdown.Heading> headings(String stored) {
+		List<RenderedMarkdown.Heading> headings = new ArrayList<>();
+		stored.lines().map(line -> line.split("\t", 2)).filter(parts -> parts.length == 2)
+			.forEach(parts -> headings.add(new RenderedMarkdown.Heading(parts[0], parts[1])));
+		return headings;
+	}
+}

@@ -1,0 +1,26 @@
+package uk.interop.kb.search.index;
+
+/** Field names in the Lucene index; one place so writer and searcher agree. */
+public final class LuceneFields {
+	public static final String ID = "id";
+	public static final String ORIGIN = "origin";
+	public static final String HASH = "hash";
+	/** Doc values "id\nhash": what the start-up check reads, without touching stored fields. */
+	public static final String SYNC_KEY = "sync_key";
+	public static final String VISIBILITY = "visibility";
+	public static final String TITLE = "title";
+	public static final String SUMMARY = "summary";
+	public static final String BODY = "body";
+	public static final String HTML = "html";
+	public static final String HEADINGS = "headings";
+	public static final String PUBLISHED = "published";
+	public static final String PUBLISHED_SORT = "published_sort";
+	public static final String AUTHORS = "authors";
+	public static final String SOURCE = "source";
+	public static final String ILLUSTRATIVE = "illustrative";
+	public static final String REFERENCE = "reference";
+	public static final String STATUS = "status";
+
+	private LuceneFields() {
+	}
+}

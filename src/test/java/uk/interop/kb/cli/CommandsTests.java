@@ -1,0 +1,102 @@
+package uk.interop.kb.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import uk.interop.kb.InteropKbApplication;
+import uk.interop.kb.support.TestContent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandsTests {
+
+	@TempDir
+	Path dir;
+
+	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+	private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+
+	private String printed() {
+		return output.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void validateExitsZeroOnACleanTree() {
+		TestContent content = new TestContent(dir);
+		content.write("lessons/good.md", TestContent.lesson("Good", "Body"));
+
+		assertThat(Commands.validate(dir, out)).isZero();
+		assertThat(printed()).contains("1 documents, 0 problems");
+	}
+
+	@Test
+	void validatePrintsPathLineFieldMessageAndExitsOne() {
+		TestContent content = new TestContent(dir);
+		content.write("lessons/bad.md", "---\ntitle: Bad\ntype: lesson\nsummary: s\nlevels: [semntic]\npublished: 2026-01-01\n---\n");
+		content.write("lessons/worse.md", "---\ntitle: [unclosed\n---\n");
+
+		assertThat(Commands.validate(dir, out)).isEqualTo(1);
+		assertThat(printed()).contains(dir.resolve("lessons/bad.md") + ":5: levels: unknown value 'semntic'")
+			.contains(dir.resolve("lessons/worse.md") + ":")
+			.contains("(file not indexed)");
+	}
+
+	@Test
+	void warningsAlonePassValidation() {
+		TestContent content = new TestContent(dir);
+		content.write("lessons/no-front-matter.md", "# Only a heading\n\nAnd text.\n");
+
+		assertThat(Commands.validate(dir, out)).isZero();
+		assertThat(printed()).contains("(warning)");
+	}
+
+	@Test
+	void aBrokenTaxonomyIsReportedNotThrown() throws Exception {
+		new TestContent(dir);
+		java.nio.file.Files.writeString(dir.resolve("taxonomy/levels.yml"), "id: levels\nconcepts: [ {id: Bad Id, label: x} ]\n");
+
+		assertThat(Commands.validate(dir, out)).isEqualTo(1);
+		assertThat(printed()).contains("levels.yml").contains("Bad Id");
+	}
+
+	@Test
+	void theShippedContentTreeValidatesWithoutAnyProblem() {
+		assertThat(Commands.validate(TestContent.REAL_CONTENT, out)).isZero();
+		assertThat(printed()).containsPattern("\\d+ documents, 0 problems");
+	}
+
+	@Test
+	void reindexRebuildsTheIndexWithAProgressBarAndRefusesWhileTheIndexIsHeld() {
+		String[] args = { "--kb.index-dir=" + dir.resolve("index"), "--kb.data-dir=" + dir.resolve("data") };
+
+		assertThat(Commands.reindex(InteropKbApplication.class, args, out)).isZero();
+		long documents = uk.interop.kb.support.RealContent.documents().size();
+		assertThat(printed()).contains("] " + documents + "/" + documents + " files")
+			.contains("Indexed " + documents + " documents");
+
+		try (var held = new uk.interop.kb.search.index.SearchIndex(dir.resolve("index"), "")) {
+			assertThat(Commands.reindex(InteropKbApplication.class, args, out)).isEqualTo(1);
+			assertThat(printed()).contains("reindex failed: The index in").contains("in use by another Interop KB process");
+		}
+	}
+
+	@Test
+	void backupAndRestoreRefusePostgresqlAndFoldersThatAreNotBackups() {
+		String postgres = "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/kb";
+
+		assertThat(Commands.backup(new String[] { dir.resolve("b").toString(), postgres }, out)).isEqualTo(1);
+		assertThat(Commands.restore(new String[] { dir.toString(), "--kb.index-dir=" + dir.resolve("index"),
+				"--kb.data-dir=" + dir.resolve("data") }, out)).isEqualTo(1);
+		assertThat(Commands.backup(new String[0], out)).isEqualTo(2);
+
+		assertThat(printed()).contains("backup failed: The database is PostgreSQL: back it up with pg_dump")
+			.contains("restore failed: " + dir + " is not an Interop KB backup: it has no database.zip")
+			.contains("usage: backup DIR");
+		assertThat(dir.resolve("b")).doesNotExist();
+	}
+}
