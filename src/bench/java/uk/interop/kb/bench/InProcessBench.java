@@ -57,7 +57,7 @@ final class InProcessBench {
 		double[] processCpuRates = new double[buildRuns];
 		for (int r = 0; r < buildRuns; r++) {
 			CorpusGenerator.deleteTree(indexDir);
-			try (SearchIndex index = new SearchIndex(indexDir, taxonomy.synonyms())) {
+			try (SearchIndex index = new SearchIndex(indexDir, taxonomy)) {
 				ContentIndexer indexer = new ContentIndexer(index, loader, taxonomy.fingerprint());
 				long c0 = THREADS.getCurrentThreadCpuTime();
 				long p0 = processCpuNanos();
@@ -87,7 +87,7 @@ final class InProcessBench {
 		results.add(size, "build", "start-up check, nothing changed (sync)", Stats.median(syncs), "ms");
 		results.add(size, "build", "index size on disk", directorySize(indexDir) / 1e6, "MB");
 
-		try (SearchIndex index = new SearchIndex(indexDir, taxonomy.synonyms());
+		try (SearchIndex index = new SearchIndex(indexDir, taxonomy);
 				BareLucene bare = new BareLucene(indexDir, taxonomy.synonyms())) {
 			FacetedSearch service = new FacetedSearch(index, new FacetLabels(taxonomy));
 			// Same totals on both sides, or the comparison compares different work.

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.interop.kb.search.DocumentListing;
 import uk.interop.kb.search.FacetedSearch;
 import uk.interop.kb.search.IndexedDocument;
+import uk.interop.kb.search.SearchPerformed;
 import uk.interop.kb.search.SearchRequest;
 import uk.interop.kb.search.SearchResults;
 import uk.interop.kb.search.web.AudienceResolver;
@@ -31,13 +33,15 @@ class SearchApiController {
 
 	private final FacetedSearch search;
 	private final DocumentListing listing;
+	private final ApplicationEventPublisher events;
 	private final SearchRequestParser parser;
 	private final AudienceResolver audiences;
 
 	SearchApiController(FacetedSearch search, DocumentListing listing, SearchRequestParser parser,
-			AudienceResolver audiences) {
+			AudienceResolver audiences, ApplicationEventPublisher events) {
 		this.search = search;
 		this.listing = listing;
+		this.events = events;
 		this.parser = parser;
 		this.audiences = audiences;
 	}
@@ -59,6 +63,9 @@ class SearchApiController {
 			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
 		SearchResults results = search.search(parsed.request(), audiences.current());
+		if (parsed.request().page() == 1 && !parsed.request().query().isBlank()) {
+			events.publishEvent(new SearchPerformed(parsed.request().query(), results.total()));
+		}
 		return ResponseEntity.ok(SearchResponse.of(results));
 	}
 
@@ -82,25 +89,36 @@ class SearchApiController {
 			});
 	}
 
+	/**
+	 * {@code correctedQuery}: set when nothing matched the words as typed and these are the results for
+	 * the corrected words (send {@code exact=true} to turn that off); {@code suggestion}: a correction
+	 * that would find more; {@code suggestedFilters}: taxonomy concepts the query names.
+	 */
 	record SearchResponse(String query, long total, int page, int size, List<Result> results,
-			Map<String, List<FacetValue>> facets, String suggestion) {
+			Map<String, List<FacetValue>> facets, String suggestion, String correctedQuery,
+			List<SuggestedFilter> suggestedFilters) {
 
 		static SearchResponse of(SearchResults r) {
 			Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
 			r.facets().forEach(f -> facets.put(f.facet().param(), f.values().stream()
 				.map(v -> new FacetValue(v.id(), v.label(), v.count(), v.selected())).toList()));
 			return new SearchResponse(r.request().query(), r.total(), r.request().page(), r.request().size(),
-					r.hits().stream().map(Result::of).toList(), facets, r.suggestion().orElse(null));
+					r.hits().stream().map(Result::of).toList(), facets, r.suggestion().orElse(null),
+					r.correctedQuery().orElse(null), r.suggestedFilters().stream()
+						.map(f -> new SuggestedFilter(f.facet().param(), f.id(), f.label())).toList());
 		}
 	}
 
+	record SuggestedFilter(String facet, String id, String label) {
+	}
+
 	record Result(String id, String title, String type, String url, String summary, String snippet,
-			List<String> levels, List<String> themes, LocalDate published) {
+			List<String> levels, List<String> themes, LocalDate published, boolean illustrative) {
 
 		static Result of(SearchResults.Hit hit) {
 			var d = hit.document().document();
 			return new Result(d.id(), d.title(), d.type(), hit.document().url(), d.summary(), hit.snippetHtml(),
-					d.levels(), d.themes(), d.published());
+					d.levels(), d.themes(), d.published(), d.illustrative());
 		}
 	}
 
@@ -110,13 +128,14 @@ class SearchApiController {
 	record DocumentResponse(String id, String title, String type, String url, String summary, List<String> levels,
 			List<String> themes, List<String> organisations, List<String> sectors, String outcome,
 			List<String> barriers, LocalDate published, List<String> authors, String visibility, String source,
-			boolean illustrative, String reference, String html) {
+			String sourceType, String sourceDate, boolean illustrative, String reference, String html) {
 
 		static DocumentResponse of(IndexedDocument doc) {
 			var d = doc.document();
 			return new DocumentResponse(d.id(), d.title(), d.type(), doc.url(), d.summary(), d.levels(), d.themes(),
 					d.organisations(), d.sectors(), d.outcome(), d.barriers(), d.published(), d.authors(),
-					d.visibility().id(), d.source(), d.illustrative(), d.reference(), doc.html());
+					d.visibility().id(), d.source(), d.sourceType(), d.sourceDate(), d.illustrative(), d.reference(),
+					doc.html());
 		}
 	}
 }

@@ -1,5 +1,6 @@
 package uk.interop.kb.browse;
 
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Controller;
@@ -42,6 +43,12 @@ class BrowseController {
 		model.addAttribute("themes", taxonomy.themes());
 		model.addAttribute("latest", listing.latest(audiences.current(), LATEST,
 				Set.of("lesson", "case-study", "forum-writeup")));
+		model.addAttribute("fromThePublicRecord", search.search(new SearchRequest("", Map.of(Facet.TYPE,
+				Set.of("lesson", "case-study"), Facet.PROVENANCE, Set.of("real")), SearchRequest.Sort.RELEVANCE, 1, 1),
+				audiences.current()).total());
+		model.addAttribute("publicRecordUrl", SearchUrls.of(new SearchRequest("", Map.of(Facet.TYPE,
+				Set.of("lesson", "case-study"), Facet.PROVENANCE, Set.of("real")), SearchRequest.Sort.RELEVANCE, 1,
+				SearchRequest.DEFAULT_SIZE)));
 		return "browse/home";
 	}
 

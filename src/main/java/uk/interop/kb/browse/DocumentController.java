@@ -45,6 +45,7 @@ class DocumentController {
 			.flatMap(java.util.Optional::stream).toList();
 		model.addAttribute("doc", document);
 		model.addAttribute("meta", DocumentMetadata.of(document.document(), taxonomy));
+		model.addAttribute("source", SourceText.of(document.document().source()));
 		model.addAttribute("chapters", levels.stream()
 			.filter(level -> !level.text("handbook").equals(slug))
 			.map(level -> listing.document(level.text("handbook"), audience).map(ch -> new Chapter(level, ch)))

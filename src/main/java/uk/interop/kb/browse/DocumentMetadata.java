@@ -26,6 +26,21 @@ record DocumentMetadata(List<Row> rows) {
 		add(rows, "Sector", Facet.SECTOR, d.sectors(), taxonomy);
 		add(rows, "Outcome", Facet.OUTCOME, d.outcome().isEmpty() ? List.of() : List.of(d.outcome()), taxonomy);
 		add(rows, "Barriers", Facet.BARRIER, d.barriers(), taxonomy);
+		if (!d.sourceType().isEmpty() || !d.sourceDate().isEmpty()) {
+			List<Value> source = new ArrayList<>();
+			if (!d.sourceType().isEmpty()) {
+				source.add(new Value(taxonomy.vocabulary(Facet.SOURCE_TYPE.vocabulary()).label(d.sourceType()),
+						SearchUrls.filtered(Facet.SOURCE_TYPE, d.sourceType())));
+			}
+			if (!d.sourceDate().isEmpty()) {
+				source.add(new Value(java.time.LocalDate.parse(d.sourceDate()).format(
+						java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)),
+						SearchUrls.filtered(Facet.SOURCE_YEAR, d.sourceYear())));
+			}
+			SourceText.of(d.source()).firstUrl().ifPresent(url -> source.add(new Value(
+					"Read the source on " + host(url), url)));
+			rows.add(new Row("Source", source));
+		}
 		if (!d.reference().isEmpty()) {
 			rows.add(new Row("Reference", List.of(new Value(d.reference(), ""))));
 		}
@@ -36,6 +51,16 @@ record DocumentMetadata(List<Row> rows) {
 			rows.add(new Row("Authors", d.authors().stream().map(a -> new Value(a, "")).toList()));
 		}
 		return new DocumentMetadata(rows);
+	}
+
+	private static String host(String url) {
+		try {
+			String host = java.net.URI.create(url).getHost();
+			return host == null ? url : host.replaceFirst("^www\\.", "");
+		}
+		catch (IllegalArgumentException ex) {
+			return url;
+		}
 	}
 
 	private static void add(List<Row> rows, String key, Facet facet, List<String> ids, Taxonomy taxonomy) {

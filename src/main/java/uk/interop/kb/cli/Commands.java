@@ -99,7 +99,7 @@ public final class Commands {
 			Environment env = context.getEnvironment();
 			Path written = Backups.whileStopped(env.getRequiredProperty("spring.datasource.url"),
 					env.getProperty("spring.datasource.username", "sa"), env.getProperty("spring.datasource.password", ""),
-					context.getBean(StorageProperties.class).indexDir(), Path.of(args[0]));
+					context.getBean(StorageProperties.class).luceneDir(), Path.of(args[0]));
 			out.println("Backup written to " + written.toAbsolutePath());
 			return 0;
 		}
@@ -121,7 +121,7 @@ public final class Commands {
 		try (ConfigurableApplicationContext context = settings(settings)) {
 			StorageProperties storage = context.getBean(StorageProperties.class);
 			Backups.restore(Path.of(args[0]), context.getEnvironment().getRequiredProperty("spring.datasource.url"),
-					storage.indexDir(), force);
+					storage.luceneDir(), force);
 			out.println("Restored " + Path.of(args[0]).toAbsolutePath() + ": start the app to use it");
 			return 0;
 		}

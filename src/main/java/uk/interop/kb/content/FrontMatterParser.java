@@ -46,7 +46,7 @@ public final class FrontMatterParser {
 	private static final Pattern DECLARED_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}(/[a-z0-9][a-z0-9-]{0,99}){0,3}");
 	private static final Set<String> KNOWN_KEYS = Set.of("id", "title", "type", "summary", "levels", "themes",
 			"organisations", "sector", "outcome", "barriers", "published", "authors", "visibility", "source",
-			"illustrative", "reference", "status");
+			"illustrative", "reference", "status", "source-type", "source-date");
 	private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$", Pattern.MULTILINE);
 	private static final Pattern TEMPLATE_TAG = Pattern.compile("<%.*?%>|\\{\\{.*?}}|\\{%.*?%}");
 	private static final Pattern REFERENCE = Pattern.compile("PB-\\d{3,4}");
@@ -274,7 +274,8 @@ public final class FrontMatterParser {
 			Document document = new Document(id, title, type, summary, levels, themes,
 					controlledList("organisations", Taxonomy.ORGANISATIONS), controlledList("sector", Taxonomy.SECTORS),
 					outcome, controlledList("barriers", Taxonomy.BARRIERS), published(), list("authors"), visibility,
-					text("source", 1000), bool("illustrative"), reference, status);
+					text("source", 1000), bool("illustrative"), reference, status,
+					controlled("source-type", Taxonomy.SOURCE_TYPES), sourceDate());
 			return new ParsedFile(Optional.of(document), body, problems.list);
 		}
 
@@ -410,6 +411,22 @@ public final class FrontMatterParser {
 				problems.error(lineOf("published"), "published", "'" + text
 						+ "' is not a date like 2026-02-27; using the file's date " + lastModified);
 				return lastModified;
+			}
+		}
+
+		/** The cited source's date: a whole date, so a year facet and "Source" row can show it. */
+		private String sourceDate() {
+			Optional<String> value = scalar("source-date");
+			if (value.isEmpty()) {
+				return "";
+			}
+			try {
+				return LocalDate.parse(value.get()).toString();
+			}
+			catch (DateTimeParseException ex) {
+				problems.error(lineOf("source-date"), "source-date", "'" + value.get()
+						+ "' is not a date like 2004-06-22; value ignored");
+				return "";
 			}
 		}
 

@@ -16,6 +16,7 @@ import org.apache.lucene.util.BytesRef;
 
 import uk.interop.kb.search.index.LuceneFields;
 import uk.interop.kb.search.index.QueryFactory;
+import uk.interop.kb.search.index.Ranking;
 import uk.interop.kb.search.index.SearchIndex;
 
 /**
@@ -58,14 +59,14 @@ public final class DocumentListing {
 	public List<IndexedDocument> matches(SearchRequest request, Audience audience, int max) {
 		AccessFilter access = AccessFilter.of(audience);
 		return index.withSnapshot(snapshot -> {
-			Query query = FacetedSearch.drillDown(snapshot,
-					access.restrict(QueryFactory.parse(request.query(), snapshot.queryAnalyzer())), request);
+			Query query = FacetedSearch.drillDown(snapshot, access.restrict(QueryFactory.build(request.query(),
+					snapshot.queryAnalyzer(), Ranking.DEFAULT, List.of()).query()), request);
 			try {
 				return snapshot.documents(top(snapshot.searcher(), query, request.sort(), max));
 			}
 			catch (IndexSearcher.TooManyClauses ex) {
-				query = FacetedSearch.drillDown(snapshot,
-						access.restrict(QueryFactory.literal(request.query(), snapshot.queryAnalyzer())), request);
+				query = FacetedSearch.drillDown(snapshot, access.restrict(QueryFactory.literal(request.query(),
+						snapshot.queryAnalyzer(), Ranking.DEFAULT, List.of()).query()), request);
 				return snapshot.documents(top(snapshot.searcher(), query, request.sort(), max));
 			}
 		});
@@ -75,7 +76,7 @@ public final class DocumentListing {
 	private static TopDocs top(IndexSearcher searcher, Query query, SearchRequest.Sort sort, int max)
 			throws IOException {
 		int size = Math.max(1, Math.min(max, searcher.count(query)));
-		return sort == SearchRequest.Sort.NEWEST ? searcher.search(query, size, FacetedSearch.NEWEST)
-				: searcher.search(query, size);
+		return searcher.search(query, size,
+				sort == SearchRequest.Sort.NEWEST ? FacetedSearch.NEWEST : FacetedSearch.RELEVANCE, false);
 	}
 }

@@ -13,11 +13,14 @@ public enum Facet {
 	LEVEL("level", Taxonomy.LEVELS, "Interoperability level"),
 	THEME("theme", Taxonomy.THEMES, "Problem-book theme"),
 	TYPE("type", Taxonomy.TYPES, "Document type"),
+	PROVENANCE("provenance", Taxonomy.PROVENANCE, "Real or illustrative"),
+	SOURCE_TYPE("source-type", Taxonomy.SOURCE_TYPES, "Source type"),
 	ORGANISATION("organisation", Taxonomy.ORGANISATIONS, "Organisation"),
 	SECTOR("sector", Taxonomy.SECTORS, "Sector"),
 	OUTCOME("outcome", Taxonomy.OUTCOMES, "Outcome"),
 	BARRIER("barrier", Taxonomy.BARRIERS, "Barrier"),
-	YEAR("year", "", "Year published");
+	YEAR("year", "", "Year published"),
+	SOURCE_YEAR("source-year", "", "Year of source");
 
 	private final String param;
 	private final String vocabulary;
@@ -33,7 +36,12 @@ public enum Facet {
 		return param;
 	}
 
-	/** The taxonomy vocabulary its values come from; empty for {@link #YEAR}. */
+	/** Values are years, not concepts: {@link #YEAR} and {@link #SOURCE_YEAR}. */
+	public boolean isYear() {
+		return vocabulary.isEmpty();
+	}
+
+	/** The taxonomy vocabulary its values come from; empty for the years. */
 	public String vocabulary() {
 		return vocabulary;
 	}

@@ -12,7 +12,7 @@ public final class FacetLabels {
 	}
 
 	public String label(Facet facet, String id) {
-		return facet == Facet.YEAR ? id : taxonomy.vocabulary(facet.vocabulary()).label(id);
+		return facet.isYear() ? id : taxonomy.vocabulary(facet.vocabulary()).label(id);
 	}
 
 	public Taxonomy taxonomy() {

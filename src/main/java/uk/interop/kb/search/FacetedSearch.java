@@ -17,85 +17,211 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 
 import uk.interop.kb.search.index.LuceneFields;
 import uk.interop.kb.search.index.QueryFactory;
+import uk.interop.kb.search.index.QueryIntents;
+import uk.interop.kb.search.index.Ranking;
 import uk.interop.kb.search.index.SearchIndex;
+import uk.interop.kb.search.index.SemanticMatches;
 import uk.interop.kb.search.index.SpellingCorrector;
+import uk.interop.kb.search.index.TieBreaks;
 import uk.interop.kb.taxonomy.Vocabulary;
 
 /**
  * The search page's and the API's search: one page of hits with snippets, every facet's counts
- * (drill-sideways: each facet counts with every filter but its own), and a spelling suggestion
- * when little is found. Every query carries the audience's {@link AccessFilter}.
+ * (drill-sideways: each facet counts with every filter but its own), what the query seemed to ask for,
+ * and spelling help. Lexical matches and semantic (passage vector) matches are fused by reciprocal
+ * rank; the facets count exactly that fused set. Every query, the vector search included, carries the
+ * audience's {@link AccessFilter}.
  */
 public final class FacetedSearch {
 
 	/** Below this many hits, a spelling suggestion is looked for. */
 	static final int SUGGEST_BELOW = 3;
-	/** More values than any vocabulary has: every non-zero count is returned. */
-	private static final int MAX_FACET_VALUES = 10_000;
+	/** How deep the lexical list is read for fusion; deeper pages follow the lexical order. */
+	static final int FUSION_DEPTH = 100;
 	static final Sort NEWEST = new Sort(new SortField(LuceneFields.PUBLISHED_SORT, SortField.Type.LONG, true),
 			SortField.FIELD_SCORE);
+	/** Relevance, and when that ties, real sources before illustrative examples, then the newest. */
+	static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE,
+			new SortField(LuceneFields.ILLUSTRATIVE_SORT, SortField.Type.INT),
+			new SortField(LuceneFields.PUBLISHED_SORT, SortField.Type.LONG, true));
 
 	private final SearchIndex index;
 	private final FacetLabels labels;
+	private final Ranking ranking;
+	private final QueryIntents intents;
 	private final SpellingCorrector spelling = new SpellingCorrector();
 
 	public FacetedSearch(SearchIndex index, FacetLabels labels) {
+		this(index, labels, Ranking.DEFAULT);
+	}
+
+	public FacetedSearch(SearchIndex index, FacetLabels labels, Ranking ranking) {
 		this.index = index;
 		this.labels = labels;
+		this.ranking = ranking;
+		this.intents = new QueryIntents(labels.taxonomy(), index.queryAnalyzer());
 	}
 
 	public SearchResults search(SearchRequest request, Audience audience) {
 		AccessFilter access = AccessFilter.of(audience);
+		List<QueryIntents.Intent> named = intents.recognise(request.query());
 		return index.withSnapshot(snapshot -> {
-			Query userQuery = QueryFactory.parse(request.query(), snapshot.queryAnalyzer());
-			try {
-				return run(snapshot, request, userQuery, access);
+			Found found = run(snapshot, request, request.query(), named, access);
+			Optional<String> corrected = Optional.empty();
+			Optional<String> suggestion = Optional.empty();
+			if (!request.query().isBlank() && (found.total() < SUGGEST_BELOW || ranking.autoCorrect())) {
+				// Only words no readable document contains are corrected: they cannot match anything as typed.
+				long total = found.total();
+				Optional<String> correction = spelling.correct(snapshot, request.query(), access,
+						text -> run(snapshot, request.withPage(1, 1), text, intents.recognise(text), access)
+							.total() > total);
+				if (correction.isPresent() && ranking.autoCorrect() && request.correctSpelling()) {
+					corrected = correction;
+					found = run(snapshot, request, correction.get(), intents.recognise(correction.get()), access);
+				}
+				else if (total < SUGGEST_BELOW && request.correctSpelling()) {
+					suggestion = correction;
+				}
 			}
-			catch (IndexSearcher.TooManyClauses ex) {
-				return run(snapshot, request, QueryFactory.literal(request.query(), snapshot.queryAnalyzer()), access);
-			}
+			List<SearchResults.Hit> hits = hits(snapshot, found.scoring(), corrected.orElse(request.query()),
+					found.page());
+			return new SearchResults(request, found.total(), hits, facetCounts(found.facets(), request), suggestion,
+					corrected, suggestedFilters(named, request));
 		});
 	}
 
-	private SearchResults run(SearchIndex.Snapshot snapshot, SearchRequest request, Query userQuery,
+	/** One run of one query text: the page of documents, the total, the facets. */
+	private record Found(long total, ScoreDoc[] page, Facets facets, Query scoring) {
+	}
+
+	private Found run(SearchIndex.Snapshot snapshot, SearchRequest request, String text,
+			List<QueryIntents.Intent> named, AccessFilter access) throws IOException {
+		QueryFactory.Built built = QueryFactory.build(text, snapshot.queryAnalyzer(), ranking, named);
+		try {
+			return run(snapshot, request, text, built, access);
+		}
+		catch (IndexSearcher.TooManyClauses ex) {
+			return run(snapshot, request, text, QueryFactory.literal(text, snapshot.queryAnalyzer(), ranking, named),
+					access);
+		}
+	}
+
+	private Found run(SearchIndex.Snapshot snapshot, SearchRequest request, String text, QueryFactory.Built built,
 			AccessFilter access) throws IOException {
 		IndexSearcher searcher = snapshot.searcher();
-		Query base = access.restrict(userQuery);
-		int topN = request.page() * request.size();
+		SemanticMatches.Found found = ranking.semantic() && !text.isBlank()
+				? SemanticMatches.find(snapshot, index.embeddings(), text, access, ranking) : SemanticMatches.Found.NONE;
+		List<SemanticMatches.Match> semantic = found.matches();
+		Query base = access.restrict(built.query());
+		Query semanticIds = null;
+		if (!semantic.isEmpty()) {
+			semanticIds = new TermInSetQuery(LuceneFields.ID, semantic.stream().map(m -> new BytesRef(m.id())).toList());
+			// The fused set: lexical matches and semantic matches; only the lexical side scores.
+			base = access.restrict(new BooleanQuery.Builder().add(built.query(), Occur.SHOULD)
+				.add(new BoostQuery(semanticIds, 0f), Occur.SHOULD).build());
+		}
+		int wanted = request.page() * request.size();
+		int topN = request.sort() == SearchRequest.Sort.NEWEST ? wanted : Math.max(wanted, FUSION_DEPTH);
 		TopDocs top;
-		List<SearchResults.FacetCounts> facets;
+		Facets facets = null;
 		if (snapshot.facetState().isPresent()) {
-			DrillDownQuery drillDown = drillDown(snapshot, base, request);
 			DrillSideways sideways = new DrillSideways(searcher, snapshot.facetsConfig(), snapshot.facetState().get());
-			DrillSideways.DrillSidewaysResult result = request.sort() == SearchRequest.Sort.NEWEST
-					? sideways.search(drillDown, null, null, topN, NEWEST, true) : sideways.search(drillDown, topN);
+			DrillSideways.DrillSidewaysResult result = sideways.search(drillDown(snapshot, base, request), null, null,
+					topN, request.sort() == SearchRequest.Sort.NEWEST ? NEWEST : RELEVANCE, true);
 			top = result.hits;
-			facets = facetCounts(result.facets, request);
+			facets = result.facets;
 		}
 		else {
-			top = searcher.search(base, Math.max(1, topN));
-			facets = facetCounts(null, request);
+			top = searcher.search(base, Math.max(1, topN),
+					request.sort() == SearchRequest.Sort.NEWEST ? NEWEST : RELEVANCE, true);
 		}
-		ScoreDoc[] page = pageOf(top.scoreDocs, request);
-		List<SearchResults.Hit> hits = hits(snapshot, userQuery, request.query(), page);
-		Optional<String> suggestion = top.totalHits.value < SUGGEST_BELOW && !request.query().isBlank()
-				? spelling.correct(snapshot, request.query(), access,
-						corrected -> count(snapshot, access.restrict(QueryFactory.parse(corrected,
-								snapshot.queryAnalyzer())), request) > top.totalHits.value)
-				: Optional.empty();
-		return new SearchResults(request, top.totalHits.value, hits, facets, suggestion);
+		ScoreDoc[] ordered = top.scoreDocs;
+		if (semanticIds != null && request.sort() == SearchRequest.Sort.RELEVANCE) {
+			ordered = fuse(snapshot, request, top.scoreDocs, found, semanticIds);
+		}
+		return new Found(top.totalHits.value, pageOf(ordered, request), facets, built.query());
+	}
+
+	/**
+	 * Fuses the lexical list (the top {@link #FUSION_DEPTH} lexical hits) with the semantic one (matches
+	 * that pass the request's filters): by reciprocal rank, or by a linear blend of the lexical score
+	 * (scaled to the best hit's) and the best passage's cosine. Ties go to real sources, then the newest.
+	 * Hits beyond the fusion depth follow in lexical order.
+	 */
+	private ScoreDoc[] fuse(SearchIndex.Snapshot snapshot, SearchRequest request, ScoreDoc[] lexical,
+			SemanticMatches.Found found, Query semanticIds) throws IOException {
+		TopDocs passing = snapshot.searcher().search(drillDown(snapshot, semanticIds, request),
+				found.matches().size());
+		Set<Integer> allowed = new java.util.HashSet<>();
+		for (ScoreDoc hit : passing.scoreDocs) {
+			allowed.add(hit.doc);
+		}
+		List<SemanticMatches.Match> semantic = found.matches().stream().filter(m -> allowed.contains(m.doc())).toList();
+		Map<Integer, Double> fused = new LinkedHashMap<>();
+		List<ScoreDoc> candidates = new ArrayList<>();
+		for (ScoreDoc hit : lexical) {
+			if (hit.score > 0 && candidates.size() < FUSION_DEPTH) {
+				candidates.add(hit);
+			}
+		}
+		if (ranking.linearBlend()) {
+			float best = candidates.isEmpty() ? 1 : candidates.get(0).score;
+			Set<Integer> docs = new java.util.HashSet<>();
+			candidates.forEach(hit -> docs.add(hit.doc));
+			semantic.forEach(match -> docs.add(match.doc()));
+			Map<Integer, Float> cosines = SemanticMatches.similarities(snapshot, found.vector(), docs);
+			Map<Integer, Float> lexicalScores = new HashMap<>();
+			candidates.forEach(hit -> lexicalScores.put(hit.doc, hit.score));
+			double weight = ranking.semanticWeight();
+			for (int doc : docs) {
+				double meaning = Math.max(0, (cosines.getOrDefault(doc, 0f) - Ranking.UNRELATED_COSINE)
+						/ (1 - Ranking.UNRELATED_COSINE));
+				fused.put(doc, (1 - weight) * lexicalScores.getOrDefault(doc, 0f) / best + weight * meaning);
+			}
+		}
+		else {
+			int rank = 0;
+			for (ScoreDoc hit : candidates) {
+				fused.merge(hit.doc, 1.0 / (ranking.fusionK() + ++rank), Double::sum);
+			}
+			rank = 0;
+			for (SemanticMatches.Match match : semantic) {
+				fused.merge(match.doc(), ranking.semanticWeight() / (ranking.fusionK() + ++rank), Double::sum);
+			}
+		}
+		TieBreaks ties = TieBreaks.of(snapshot.searcher().getIndexReader());
+		List<Integer> order = new ArrayList<>(fused.keySet());
+		order.sort(Comparator.<Integer>comparingDouble(doc -> -fused.get(doc))
+			.thenComparingInt(ties::illustrative)
+			.thenComparingLong(doc -> -ties.published(doc))
+			.thenComparingInt(doc -> doc));
+		List<ScoreDoc> result = new ArrayList<>();
+		for (int doc : order) {
+			result.add(new ScoreDoc(doc, fused.get(doc).floatValue()));
+		}
+		for (ScoreDoc hit : lexical) {
+			if (!fused.containsKey(hit.doc) && hit.score > 0) {
+				result.add(hit);
+			}
+		}
+		return result.toArray(ScoreDoc[]::new);
 	}
 
 	/** The query narrowed by the request's filters: values within a facet ORed, facets ANDed. */
@@ -105,16 +231,23 @@ public final class FacetedSearch {
 		return drillDown;
 	}
 
-	private static long count(SearchIndex.Snapshot snapshot, Query query, SearchRequest request) throws IOException {
-		return snapshot.searcher().count(drillDown(snapshot, query, request));
-	}
-
 	private static ScoreDoc[] pageOf(ScoreDoc[] all, SearchRequest request) {
 		int from = (request.page() - 1) * request.size();
 		if (from >= all.length) {
 			return new ScoreDoc[0];
 		}
 		return Arrays.copyOfRange(all, from, Math.min(all.length, from + request.size()));
+	}
+
+	private List<SearchResults.SuggestedFilter> suggestedFilters(List<QueryIntents.Intent> named,
+			SearchRequest request) {
+		List<SearchResults.SuggestedFilter> filters = new ArrayList<>();
+		for (QueryIntents.Intent intent : named) {
+			if (!request.selected(intent.facet()).contains(intent.conceptId()) && filters.size() < 3) {
+				filters.add(new SearchResults.SuggestedFilter(intent.facet(), intent.conceptId(), intent.label()));
+			}
+		}
+		return filters;
 	}
 
 	private List<SearchResults.Hit> hits(SearchIndex.Snapshot snapshot, Query userQuery, String text, ScoreDoc[] page)
@@ -181,7 +314,7 @@ public final class FacetedSearch {
 		List<SearchResults.FacetCounts> all = new ArrayList<>();
 		for (Facet facet : Facet.values()) {
 			Map<String, Long> counts = new LinkedHashMap<>();
-			FacetResult result = facets == null ? null : facets.getTopChildren(MAX_FACET_VALUES, facet.param());
+			FacetResult result = facets == null ? null : facets.getAllChildren(facet.param());
 			if (result != null) {
 				for (LabelAndValue lv : result.labelValues) {
 					counts.put(lv.label, lv.value.longValue());
@@ -202,16 +335,17 @@ public final class FacetedSearch {
 
 	/** Taxonomy order for controlled values (stable for people ticking boxes); newest first for years. */
 	private List<String> orderedIds(Facet facet, Set<String> counted, Set<String> selected) {
-		List<String> ids = new ArrayList<>();
-		if (facet == Facet.YEAR) {
+		Set<String> ids = new java.util.LinkedHashSet<>();
+		if (facet.isYear()) {
 			ids.addAll(counted);
-			selected.stream().filter(s -> !ids.contains(s)).forEach(ids::add);
-			ids.sort(Comparator.reverseOrder());
-			return ids;
+			ids.addAll(selected);
+			List<String> years = new ArrayList<>(ids);
+			years.sort(Comparator.reverseOrder());
+			return years;
 		}
 		Vocabulary vocabulary = labels.taxonomy().vocabulary(facet.vocabulary());
 		vocabulary.concepts().forEach(c -> ids.add(c.id()));
-		counted.stream().filter(id -> !ids.contains(id)).forEach(ids::add);
-		return ids;
+		ids.addAll(counted);
+		return new ArrayList<>(ids);
 	}
 }

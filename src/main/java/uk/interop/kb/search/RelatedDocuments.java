@@ -13,26 +13,43 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
 import uk.interop.kb.search.index.LuceneFields;
+import uk.interop.kb.search.index.Ranking;
 import uk.interop.kb.search.index.SearchIndex;
+import uk.interop.kb.search.index.SemanticMatches;
 
 /**
  * Documents like another: like an indexed document (the "related" list on a document page, the
  * problem book's suggestions), or like text not in the index yet (a draft being typed, so a
- * contributor sees what the library already holds). Only what the audience may read.
+ * contributor sees what the library already holds). Only what the audience may read. MoreLikeThis
+ * finds documents sharing distinctive words (and tags); where the index has passage vectors, documents
+ * close in meaning join them and the two similarities are blended (docs/relevance.md measures it).
  */
 public final class RelatedDocuments {
 
 	/** A draft is compared on its first this-many characters: enough for its distinctive words. */
 	private static final int MAX_SAMPLE = 20_000;
 
+	/** The blend of the lexical and the semantic similarity (measured in docs/relevance.md). */
+	static final double SEMANTIC_WEIGHT = 0.5;
+	private static final int CANDIDATES = 50;
+	private static final int DRAFT_WORDS = 200;
+
 	private final SearchIndex index;
+	private final boolean semantic;
 
 	public RelatedDocuments(SearchIndex index) {
+		this(index, true);
+	}
+
+	/** {@code semantic}: blend in passage-embedding similarity when the index has vectors. */
+	public RelatedDocuments(SearchIndex index, boolean semantic) {
 		this.index = index;
+		this.semantic = semantic && index.embeddings().enabled();
 	}
 
 	/** MoreLikeThis over the document's text, plus its shared themes and levels. */
@@ -58,8 +75,59 @@ public final class RelatedDocuments {
 					new Term(Facet.LEVEL.param(), l)), 1f), Occur.SHOULD));
 			like.add(new TermQuery(new Term(LuceneFields.ID, id)), Occur.MUST_NOT);
 			like.setMinimumNumberShouldMatch(1);
-			return snapshot.documents(searcher.search(access.restrict(like.build()), count));
+			TopDocs lexical = searcher.search(access.restrict(like.build()), semantic ? CANDIDATES : count);
+			if (!semantic) {
+				return snapshot.documents(lexical);
+			}
+			// The document's own first passage (title and summary) is what others are compared with.
+			return blend(snapshot, lexical, headVector(snapshot, doc), access, id, count);
 		});
+	}
+
+	private static float[] headVector(SearchIndex.Snapshot snapshot, int doc) throws IOException {
+		var leaves = snapshot.searcher().getIndexReader().leaves();
+		var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+		org.apache.lucene.index.FloatVectorValues values = leaf.reader().getFloatVectorValues(LuceneFields.vector(0));
+		if (values == null || values.advance(doc - leaf.docBase) != doc - leaf.docBase) {
+			return null;
+		}
+		return values.vectorValue().clone();
+	}
+
+	/**
+	 * Lexical candidates and documents close in meaning, scored by a blend of the lexical score (scaled
+	 * to the best) and the best passage's cosine; without a vector, the lexical order.
+	 */
+	private List<IndexedDocument> blend(SearchIndex.Snapshot snapshot, TopDocs lexical, float[] vector,
+			AccessFilter access, String excludedId, int count) throws IOException {
+		if (vector == null) {
+			return snapshot.documents(new TopDocs(lexical.totalHits,
+					java.util.Arrays.copyOf(lexical.scoreDocs, Math.min(count, lexical.scoreDocs.length))));
+		}
+		Query filter = new BooleanQuery.Builder().add(access.clause(), Occur.FILTER)
+			.add(new TermQuery(new Term(LuceneFields.ID, excludedId)), Occur.MUST_NOT).build();
+		java.util.Set<Integer> docs = new java.util.HashSet<>();
+		java.util.Map<Integer, Float> lexicalScores = new java.util.HashMap<>();
+		for (ScoreDoc hit : lexical.scoreDocs) {
+			docs.add(hit.doc);
+			lexicalScores.put(hit.doc, hit.score);
+		}
+		for (SemanticMatches.Match match : SemanticMatches.nearest(snapshot, vector, filter, CANDIDATES,
+				Ranking.DEFAULT.vectorSimilarity())) {
+			docs.add(match.doc());
+		}
+		java.util.Map<Integer, Float> cosines = SemanticMatches.similarities(snapshot, vector, docs);
+		float best = lexical.scoreDocs.length == 0 ? 1 : lexical.scoreDocs[0].score;
+		java.util.Map<Integer, Double> scores = new java.util.HashMap<>();
+		for (int doc : docs) {
+			double meaning = Math.max(0, (cosines.getOrDefault(doc, 0f) - Ranking.UNRELATED_COSINE)
+					/ (1 - Ranking.UNRELATED_COSINE));
+			scores.put(doc, (1 - SEMANTIC_WEIGHT) * lexicalScores.getOrDefault(doc, 0f) / best + SEMANTIC_WEIGHT * meaning);
+		}
+		ScoreDoc[] ranked = docs.stream().sorted(java.util.Comparator.<Integer>comparingDouble(d -> -scores.get(d))
+			.thenComparingInt(d -> d)).limit(count).map(d -> new ScoreDoc(d, scores.get(d).floatValue()))
+			.toArray(ScoreDoc[]::new);
+		return snapshot.documents(new TopDocs(lexical.totalHits, ranked));
 	}
 
 	/** Readable documents like a piece of text that is not in the index. */

@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A validated search: free text (possibly empty), selected facet values, sort and page. */
-public record SearchRequest(String query, Map<Facet, Set<String>> filters, Sort sort, int page, int size) {
+/**
+ * A validated search: free text (possibly empty), selected facet values, sort and page, and whether a
+ * query that finds nothing may be spelling-corrected ({@code false} after "Search instead for …").
+ */
+public record SearchRequest(String query, Map<Facet, Set<String>> filters, Sort sort, int page, int size,
+		boolean correctSpelling) {
 
 	public static final int MAX_QUERY_LENGTH = 256;
 	public static final int MAX_SIZE = 100;
@@ -37,6 +41,10 @@ public record SearchRequest(String query, Map<Facet, Set<String>> filters, Sort 
 		}
 	}
 
+	public SearchRequest(String query, Map<Facet, Set<String>> filters, Sort sort, int page, int size) {
+		this(query, filters, sort, page, size, true);
+	}
+
 	public static SearchRequest of(String query) {
 		return new SearchRequest(query, Map.of(), Sort.RELEVANCE, 1, DEFAULT_SIZE);
 	}
@@ -49,14 +57,23 @@ public record SearchRequest(String query, Map<Facet, Set<String>> filters, Sort 
 		EnumMap<Facet, Set<String>> copy = new EnumMap<>(Facet.class);
 		copy.putAll(filters);
 		copy.put(facet, Set.copyOf(List.of(values)));
-		return new SearchRequest(query, copy, sort, page, size);
+		return new SearchRequest(query, copy, sort, page, size, correctSpelling);
 	}
 
 	public SearchRequest withSort(Sort newSort) {
-		return new SearchRequest(query, filters, newSort, page, size);
+		return new SearchRequest(query, filters, newSort, page, size, correctSpelling);
+	}
+
+	public SearchRequest withQuery(String newQuery) {
+		return new SearchRequest(newQuery, filters, sort, page, size, correctSpelling);
+	}
+
+	/** The same search, taking the words exactly as typed: no spelling correction. */
+	public SearchRequest exactly() {
+		return new SearchRequest(query, filters, sort, page, size, false);
 	}
 
 	public SearchRequest withPage(int newPage, int newSize) {
-		return new SearchRequest(query, filters, sort, newPage, newSize);
+		return new SearchRequest(query, filters, sort, newPage, newSize, correctSpelling);
 	}
 }

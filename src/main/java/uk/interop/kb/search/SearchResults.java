@@ -3,13 +3,25 @@ package uk.interop.kb.search;
 import java.util.List;
 import java.util.Optional;
 
-/** One page of results with every facet's counts (drill-sideways) and an optional spelling suggestion. */
+/**
+ * One page of results with every facet's counts (drill-sideways), and what search made of the
+ * query: {@code correctedQuery} when nothing matched what was typed and these are the results for the
+ * spelling-corrected query instead ("Showing results for …"); {@code suggestion} when little matched and
+ * a correction would find more ("Did you mean …?"); {@code suggestedFilters} for taxonomy concepts the
+ * query names ("Filter by level: Semantic"), which were used to boost, never to filter.
+ */
 public record SearchResults(SearchRequest request, long total, List<Hit> hits, List<FacetCounts> facets,
-		Optional<String> suggestion) {
+		Optional<String> suggestion, Optional<String> correctedQuery, List<SuggestedFilter> suggestedFilters) {
 
 	public SearchResults {
 		hits = List.copyOf(hits);
 		facets = List.copyOf(facets);
+		suggestedFilters = List.copyOf(suggestedFilters);
+	}
+
+	public SearchResults(SearchRequest request, long total, List<Hit> hits, List<FacetCounts> facets,
+			Optional<String> suggestion) {
+		this(request, total, hits, facets, suggestion, Optional.empty(), List.of());
 	}
 
 	public int totalPages() {
@@ -36,5 +48,9 @@ public record SearchResults(SearchRequest request, long total, List<Hit> hits, L
 	}
 
 	public record FacetValue(String id, String label, long count, boolean selected) {
+	}
+
+	/** A filter the query seems to ask for, offered as one click. */
+	public record SuggestedFilter(Facet facet, String id, String label) {
 	}
 }

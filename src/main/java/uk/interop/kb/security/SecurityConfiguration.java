@@ -60,7 +60,7 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/moderation/*/request-changes", "/moderation/*/reject",
 					"/moderation/*/publish", "/moderation/*/withdraw")
 			.hasRole("EDITOR")
-			.requestMatchers(HttpMethod.GET, "/content-health").hasRole("EDITOR")
+			.requestMatchers(HttpMethod.GET, "/content-health", "/search-insights").hasRole("EDITOR")
 			.requestMatchers("/admin/**").hasRole("ADMIN")
 			.anyRequest().denyAll())
 			.formLogin(form -> form.loginPage("/sign-in")

@@ -17,10 +17,12 @@ public record Taxonomy(Map<String, Vocabulary> vocabularies, String synonyms, St
 	public static final String SECTORS = "sectors";
 	public static final String OUTCOMES = "outcomes";
 	public static final String BARRIERS = "barriers";
+	public static final String SOURCE_TYPES = "source-types";
+	public static final String PROVENANCE = "provenance";
 
 	/** The vocabularies every content tree needs, in the order pages show them. */
 	public static final List<String> REQUIRED = List.of(LEVELS, THEMES, TYPES, ORGANISATIONS, SECTORS, OUTCOMES,
-			BARRIERS);
+			BARRIERS, SOURCE_TYPES, PROVENANCE);
 
 	public Taxonomy {
 		vocabularies = Map.copyOf(vocabularies);

@@ -56,16 +56,18 @@ class SearchApiTests {
 		assertThat(body.get("results")).hasSizeLessThanOrEqualTo(3);
 		JsonNode first = body.get("results").get(0);
 		for (String field : List.of("id", "title", "type", "url", "summary", "snippet", "levels", "themes",
-				"published")) {
+				"published", "illustrative")) {
 			assertThat(first.has(field)).as(field).isTrue();
 		}
 		assertThat(first.get("levels").toString()).contains("semantic");
-		assertThat(body.get("facets").propertyNames()).containsExactly("level", "theme", "type", "organisation",
-				"sector", "outcome", "barrier", "year");
+		assertThat(body.get("facets").propertyNames()).containsExactly("level", "theme", "type", "provenance",
+				"source-type", "organisation", "sector", "outcome", "barrier", "year", "source-year");
 		JsonNode semantic = body.get("facets").get("level").get(0);
 		assertThat(semantic.has("id") && semantic.has("label") && semantic.has("count") && semantic.has("selected"))
 			.isTrue();
 		assertThat(body.has("suggestion")).isTrue();
+		assertThat(body.has("correctedQuery")).isTrue();
+		assertThat(body.has("suggestedFilters")).isTrue();
 	}
 
 	@Test

@@ -54,7 +54,7 @@ class BackupIT {
 	private static String[] folders(Path root, String... more) {
 		List<String> args = new ArrayList<>(List.of("--kb.content-dir=" + Path.of("content").toAbsolutePath(),
 				"--kb.index-dir=" + root.resolve("index").toAbsolutePath(),
-				"--kb.data-dir=" + root.resolve("data").toAbsolutePath()));
+				"--kb.data-dir=" + root.resolve("data").toAbsolutePath(), AppProcess.SHARED_EMBEDDINGS));
 		args.addAll(List.of(more));
 		return args.toArray(String[]::new);
 	}

@@ -172,6 +172,13 @@ class AccessibilityAuditTests {
 				new Visit("new problem-book entry", "new problem-book entry", As.EDITOR, false,
 						s -> s.get("/problem-book/new")),
 				new Visit("content health", "content health", As.EDITOR, false, s -> s.get("/content-health")),
+				new Visit("search insights", "search insights", As.EDITOR, false, s -> {
+					s.get("/search?q=zzqxv+nothing+matches+this");
+					s.get("/search?q=data+quality");
+					s.get("/search-insights");
+				}),
+				new Visit("search: corrected and suggested filters", "search", As.ANYONE, false,
+						s -> s.get("/search?q=semantic+interoperabilty+examples")),
 				new Visit("admin: users", "users", As.ADMIN, false, s -> s.get("/admin/users")),
 				new Visit("admin: invite", "invite", As.ADMIN, false, s -> s.get("/admin/invitations/new")),
 				new Visit("admin: invite with errors", "invite", As.ADMIN, true, s -> {

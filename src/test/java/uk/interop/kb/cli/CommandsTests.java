@@ -72,14 +72,16 @@ class CommandsTests {
 
 	@Test
 	void reindexRebuildsTheIndexWithAProgressBarAndRefusesWhileTheIndexIsHeld() {
-		String[] args = { "--kb.index-dir=" + dir.resolve("index"), "--kb.data-dir=" + dir.resolve("data") };
+		String[] args = { "--kb.index-dir=" + dir.resolve("index"), "--kb.data-dir=" + dir.resolve("data"),
+				uk.interop.kb.support.AppProcess.SHARED_EMBEDDINGS };
 
 		assertThat(Commands.reindex(InteropKbApplication.class, args, out)).isZero();
 		long documents = uk.interop.kb.support.RealContent.documents().size();
 		assertThat(printed()).contains("] " + documents + "/" + documents + " files")
 			.contains("Indexed " + documents + " documents");
 
-		try (var held = new uk.interop.kb.search.index.SearchIndex(dir.resolve("index"), "")) {
+		try (var held = new uk.interop.kb.search.index.SearchIndex(dir.resolve("index").resolve("lucene"),
+				new uk.interop.kb.taxonomy.Taxonomy(java.util.Map.of(), "", ""))) {
 			assertThat(Commands.reindex(InteropKbApplication.class, args, out)).isEqualTo(1);
 			assertThat(printed()).contains("reindex failed: The index in").contains("in use by another Interop KB process");
 		}

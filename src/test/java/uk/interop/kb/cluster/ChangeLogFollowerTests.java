@@ -107,7 +107,7 @@ class ChangeLogFollowerTests {
 			assertThat(changes.after(0, 10)).extracting(ChangeLog.Entry::kind).containsExactly("PUBLISHED",
 					"PUBLISHED", "WITHDRAWN");
 
-			try (SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy.synonyms())) {
+			try (SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy)) {
 				ChangeLogFollower follower = new ChangeLogFollower(changes, new DatabaseDocumentIndexer(index, List.of(documents)), Clock.systemUTC());
 				assertThat(follower.position()).as("a new index replays the log from the start").isZero();
 				assertThat(follower.poll()).isEqualTo(3);
@@ -120,7 +120,7 @@ class ChangeLogFollowerTests {
 
 			documents.put("two", "bittern");
 			changes.append("contributions/two", "EDITED");
-			try (SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy.synonyms())) {
+			try (SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy)) {
 				ChangeLogFollower follower = new ChangeLogFollower(changes, new DatabaseDocumentIndexer(index, List.of(documents)), Clock.systemUTC());
 				assertThat(follower.position()).isEqualTo(3);
 				assertThat(follower.poll()).isEqualTo(1);
@@ -140,7 +140,7 @@ class ChangeLogFollowerTests {
 		Documents documents = new Documents(content);
 		MovableClock clock = new MovableClock();
 		try (var db = TestDatabases.fresh(kind);
-				SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy.synonyms())) {
+				SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy)) {
 			ChangeLog changes = new ChangeLog(db.jdbc(), Clock.systemUTC());
 			ChangeLogFollower follower = new ChangeLogFollower(changes, new DatabaseDocumentIndexer(index, List.of(documents)), clock);
 			FacetedSearch search = new FacetedSearch(index, new FacetLabels(taxonomy));

@@ -40,7 +40,7 @@ class ClusterIT {
 	private static AppProcess instance(Path dir, String url) {
 		return new AppProcess(dir.resolve("app.log"), Map.of("KB_ADMIN_PASSWORD", AppProcess.ADMIN_PASSWORD),
 				"--kb.content-dir=" + Path.of("content").toAbsolutePath(),
-				"--kb.index-dir=" + dir.resolve("index").toAbsolutePath(),
+				"--kb.index-dir=" + dir.resolve("index").toAbsolutePath(), AppProcess.SHARED_EMBEDDINGS,
 				"--kb.backup-dir=" + dir.resolve("backups").toAbsolutePath(), "--spring.datasource.url=" + url,
 				"--kb.search.searches-per-minute=1000000", "--kb.search.burst=1000000",
 				"--spring.datasource.username=postgres", "--spring.datasource.password=");

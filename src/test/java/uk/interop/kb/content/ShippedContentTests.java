@@ -58,6 +58,36 @@ class ShippedContentTests {
 	}
 
 	@Test
+	void everyRealDocumentCitesADatedPublicSourceWithItsAddressAndNamesOnlyRealOrganisations() {
+		for (SourceDocument source : snapshot.documents()) {
+			Document d = source.document();
+			if (d.illustrative()) {
+				continue;
+			}
+			assertThat(d.source()).as(d.id() + " source address").containsPattern("https?://\\S+");
+			assertThat(d.sourceDate()).as(d.id() + " source-date").matches("\\d{4}-\\d{2}-\\d{2}");
+			assertThat(d.sourceType()).as(d.id() + " source-type").isNotEmpty();
+			assertThat(d.organisations()).as(d.id() + " organisations").noneMatch(o -> o.startsWith("anonymised-"));
+		}
+	}
+
+	@Test
+	void atLeastFortyLessonsAndCaseStudiesComeFromInquiriesAuditsInspectionsReviewsOrGuidance() {
+		long fromThePublicRecord = snapshot.documents().stream().map(SourceDocument::document)
+			.filter(d -> !d.illustrative() && d.isPublic())
+			.filter(d -> Set.of("lesson", "case-study").contains(d.type()))
+			.filter(d -> Set.of("inquiry", "audit", "inspection", "review", "guidance").contains(d.sourceType()))
+			.count();
+
+		assertThat(fromThePublicRecord).isGreaterThanOrEqualTo(40);
+	}
+
+	@Test
+	void theShippedTreeValidatesWithoutAProblem() {
+		assertThat(snapshot.problems()).isEmpty();
+	}
+
+	@Test
 	void everyLevelHasItsHandbookChapter() {
 		Set<String> ids = snapshot.documents().stream().map(d -> d.document().id()).collect(Collectors.toSet());
 		for (Concept level : taxonomy.levels().concepts()) {

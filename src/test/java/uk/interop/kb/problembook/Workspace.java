@@ -49,7 +49,7 @@ final class Workspace implements AutoCloseable {
 		this.taxonomy = new TaxonomyLoader().load(content.resolve("taxonomy"));
 		this.jdbc = jdbc;
 		MarkdownRenderer renderer = new MarkdownRenderer();
-		this.index = new SearchIndex(indexDir, taxonomy.synonyms());
+		this.index = new SearchIndex(indexDir, taxonomy);
 		this.entries = new EntryRepository(jdbc);
 		this.ledger = new MappingRepository(jdbc);
 		EntryDocuments documents = new EntryDocuments(entries, ledger, renderer, taxonomy);

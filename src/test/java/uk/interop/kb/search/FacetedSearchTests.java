@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Facet counts, drill-sideways and access rules on a real index of random documents, against brute force. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FacetedSearchTests {
+public class FacetedSearchTests {
 
 	@TempDir
 	static Path dir;
@@ -41,7 +41,7 @@ class FacetedSearchTests {
 	void buildIndex() {
 		Taxonomy taxonomy = new TestContent(dir.resolve("content")).taxonomy();
 		List<SourceDocument> corpus = RandomCorpus.generate(taxonomy, 400, 42);
-		index = new SearchIndex(dir.resolve("index"), taxonomy.synonyms());
+		index = new SearchIndex(dir.resolve("index"), taxonomy);
 		long generation = 0;
 		for (SourceDocument source : corpus) {
 			generation = index.upsert(source);
@@ -188,7 +188,7 @@ class FacetedSearchTests {
 			.allMatch(e -> values(d, e.getKey()).stream().anyMatch(e.getValue()::contains));
 	}
 
-	static List<String> values(Document d, Facet facet) {
+	public static List<String> values(Document d, Facet facet) {
 		return switch (facet) {
 			case LEVEL -> d.levels();
 			case THEME -> d.themes();
@@ -198,6 +198,9 @@ class FacetedSearchTests {
 			case OUTCOME -> d.outcome().isEmpty() ? List.of() : List.of(d.outcome());
 			case BARRIER -> d.barriers();
 			case YEAR -> List.of(Integer.toString(d.published().getYear()));
+			case PROVENANCE -> List.of(d.illustrative() ? "illustrative" : "real");
+			case SOURCE_TYPE -> d.sourceType().isEmpty() ? List.of() : List.of(d.sourceType());
+			case SOURCE_YEAR -> d.sourceYear().isEmpty() ? List.of() : List.of(d.sourceYear());
 		};
 	}
 }

@@ -29,6 +29,7 @@ public class QueryHandlingTests {
 
 	private SearchIndex index;
 	private FacetedSearch search;
+	private Taxonomy taxonomy;
 
 	@BeforeAll
 	void build() {
@@ -41,8 +42,8 @@ public class QueryHandlingTests {
 		content.write("lessons/secret.md", TestContent.lesson("Members", "The zanzibar pilot is private.",
 				"visibility: members"));
 		content.write("lessons/orchestration.md", TestContent.lesson("Hub", "An orchestration layer joined systems."));
-		Taxonomy taxonomy = content.taxonomy();
-		index = new SearchIndex(dir.resolve("index"), taxonomy.synonyms());
+		taxonomy = content.taxonomy();
+		index = new SearchIndex(dir.resolve("index"), taxonomy);
 		new ContentIndexer(index, content.loader(), taxonomy.fingerprint()).sync();
 		search = new FacetedSearch(index, new FacetLabels(taxonomy));
 	}
@@ -104,18 +105,37 @@ public class QueryHandlingTests {
 	}
 
 	@Test
-	void didYouMeanSuggestsAWordFromReadableDocuments() {
+	void aMisspeltWordIsCorrectedFromReadableDocumentsAndTheCorrectedResultsShown() {
 		SearchResults results = search.search(SearchRequest.of("orchestraton"), Audience.PUBLIC);
 
-		assertThat(results.total()).isZero();
-		assertThat(results.suggestion()).contains("orchestration");
+		assertThat(results.correctedQuery()).contains("orchestration");
+		assertThat(results.hits()).extracting(h -> h.document().id()).containsExactly("lessons/orchestration");
+		SearchResults exact = search.search(SearchRequest.of("orchestraton").exactly(), Audience.PUBLIC);
+		assertThat(exact.total()).isZero();
+		assertThat(exact.correctedQuery()).isEmpty();
 	}
 
 	@Test
-	void didYouMeanNeverSuggestsAWordOnlyMembersCanRead() {
-		assertThat(search.search(SearchRequest.of("zanzibarr"), Audience.PUBLIC).suggestion()).isEmpty();
-		assertThat(search.search(SearchRequest.of("zanzibarr"), Audience.MEMBERS).suggestion()).contains("zanzibar");
+	void spellingNeverCorrectsToAWordOnlyMembersCanRead() {
+		SearchResults anonymous = search.search(SearchRequest.of("zanzibarr"), Audience.PUBLIC);
+		assertThat(anonymous.correctedQuery()).isEmpty();
+		assertThat(anonymous.suggestion()).isEmpty();
+		assertThat(anonymous.total()).isZero();
+		assertThat(search.search(SearchRequest.of("zanzibarr"), Audience.MEMBERS).correctedQuery()).contains("zanzibar");
 		assertThat(search.search(SearchRequest.of("zanzibar"), Audience.PUBLIC).total()).isZero();
+	}
+
+	@Test
+	void aSuggestionIsOfferedWhenCorrectingIsTurnedOffAndLittleIsFound() {
+		FacetedSearch offering = new FacetedSearch(index, new FacetLabels(taxonomy),
+				uk.interop.kb.search.relevance.Variants.with(uk.interop.kb.search.index.Ranking.DEFAULT, "autoCorrect",
+						false));
+
+		SearchResults results = offering.search(SearchRequest.of("orchestraton"), Audience.PUBLIC);
+
+		assertThat(results.total()).isZero();
+		assertThat(results.correctedQuery()).isEmpty();
+		assertThat(results.suggestion()).contains("orchestration");
 	}
 
 	@Test

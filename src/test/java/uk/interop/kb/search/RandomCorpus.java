@@ -39,8 +39,10 @@ final class RandomCorpus {
 					random.nextInt(5) == 0 ? "" : pick(taxonomy.vocabulary(Taxonomy.OUTCOMES), random, 1, 1).get(0),
 					pick(taxonomy.vocabulary(Taxonomy.BARRIERS), random, 0, 2),
 					LocalDate.of(2023 + random.nextInt(4), 1 + random.nextInt(12), 1 + random.nextInt(28)),
-					List.of("Test"), random.nextInt(4) == 0 ? Visibility.MEMBERS : Visibility.PUBLIC, "", false, "",
-					"");
+					List.of("Test"), random.nextInt(4) == 0 ? Visibility.MEMBERS : Visibility.PUBLIC, "",
+					random.nextInt(3) == 0, "", "",
+					random.nextBoolean() ? "" : pick(taxonomy.vocabulary(Taxonomy.SOURCE_TYPES), random, 1, 1).get(0),
+					random.nextBoolean() ? "" : LocalDate.of(2000 + random.nextInt(26), 1, 1).toString());
 			documents.add(new SourceDocument(d, body.toString(), renderer.render(body.toString()), "h" + i,
 					SourceDocument.Origin.FILE));
 		}

@@ -110,6 +110,7 @@ class RouteAccessTests {
 			new Route("POST", "/moderation/{id}/publish", "/moderation/999999/publish", Access.EDITOR),
 			new Route("POST", "/moderation/{id}/withdraw", "/moderation/999999/withdraw", Access.EDITOR),
 			new Route("GET", "/content-health", "/content-health", Access.EDITOR),
+			new Route("GET", "/search-insights", "/search-insights", Access.EDITOR),
 			new Route("GET", "/admin/users", "/admin/users", Access.ADMIN),
 			new Route("GET", "/admin/users/{id}", "/admin/users/999999", Access.ADMIN),
 			new Route("POST", "/admin/users/{id}/role", "/admin/users/999999/role", Access.ADMIN),

@@ -68,7 +68,7 @@ class SubmissionDataTests {
 
 	private Setup setup(TestDatabases.Fresh db) {
 		SubmissionRepository repository = new SubmissionRepository(db.jdbc());
-		SearchIndex index = new SearchIndex(dir.resolve("index-" + db.kind()), TAXONOMY.synonyms());
+		SearchIndex index = new SearchIndex(dir.resolve("index-" + db.kind()), TAXONOMY);
 		PublishedSubmissions publisher = new PublishedSubmissions(repository, TAXONOMY, new MarkdownRenderer());
 		AfterCommitEvents events = new AfterCommitEvents(new ChangeLog(db.jdbc(), Clock.systemUTC()),
 				new DatabaseDocumentIndexer(index, List.of(publisher)));
@@ -118,7 +118,7 @@ class SubmissionDataTests {
 	@MethodSource("uk.interop.kb.support.TestDatabases#all")
 	void anotherInstanceFollowingTheChangeLogSeesPublicationsAndWithdrawals(TestDatabases.Kind kind) {
 		try (var db = TestDatabases.fresh(kind); var s = setup(db);
-				SearchIndex other = new SearchIndex(dir.resolve("other-" + db.kind()), TAXONOMY.synonyms())) {
+				SearchIndex other = new SearchIndex(dir.resolve("other-" + db.kind()), TAXONOMY)) {
 			ChangeLogFollower follower = new ChangeLogFollower(new ChangeLog(db.jdbc(), Clock.systemUTC()),
 					new DatabaseDocumentIndexer(other, List.of(s.publisher())), Clock.systemUTC());
 			FacetedSearch otherSearch = new FacetedSearch(other, new FacetLabels(TAXONOMY));

@@ -48,11 +48,15 @@ public final class AppProcess implements AutoCloseable {
 		return this;
 	}
 
+	/** Passage vectors are cached by document hash, so every test app can share one cache. */
+	public static final String SHARED_EMBEDDINGS = "--kb.search.semantic.cache-dir="
+			+ Path.of("target/test-embeddings").toAbsolutePath();
+
 	/** The usual temp-folder app: real content, and the index and default H2 database under {@code dir}. */
 	public static AppProcess inFolder(Path dir, String... extra) {
 		List<String> settings = new ArrayList<>(List.of("--kb.content-dir=" + Path.of("content").toAbsolutePath(),
 				"--kb.index-dir=" + dir.resolve("index").toAbsolutePath(),
-				"--kb.data-dir=" + dir.resolve("data").toAbsolutePath(),
+				"--kb.data-dir=" + dir.resolve("data").toAbsolutePath(), SHARED_EMBEDDINGS,
 				// Tests search far faster than people; the limiter has its own tests.
 				"--kb.search.searches-per-minute=1000000", "--kb.search.burst=1000000"));
 		settings.addAll(List.of(extra));

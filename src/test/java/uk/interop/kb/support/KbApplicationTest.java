@@ -19,6 +19,8 @@ import uk.interop.kb.account.TestAccountsConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "kb.index-dir=target/test-index/web", "kb.data-dir=target/test-data",
 				"kb.backup-dir=target/test-backups",
+				// Passage vectors are cached by document hash: every test index shares one cache.
+				"kb.search.semantic.cache-dir=target/test-embeddings",
 				"spring.datasource.url=jdbc:h2:mem:kb-web;DB_CLOSE_DELAY=-1",
 				// Tests search far faster than people; the limiter has its own tests.
 				"kb.search.searches-per-minute=1000000", "kb.search.burst=1000000" })

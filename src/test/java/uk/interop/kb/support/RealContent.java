@@ -15,6 +15,10 @@ public final class RealContent {
 	private RealContent() {
 	}
 
+	public static ContentLoader loader(uk.interop.kb.taxonomy.Taxonomy taxonomy) {
+		return new ContentLoader(TestContent.REAL_CONTENT, taxonomy, new MarkdownRenderer());
+	}
+
 	public static ContentSnapshot load() {
 		return new ContentLoader(TestContent.REAL_CONTENT,
 				new TaxonomyLoader().load(TestContent.REAL_CONTENT.resolve("taxonomy")), new MarkdownRenderer())

@@ -24,7 +24,7 @@ import uk.interop.kb.search.DocumentSource;
 public final class ContentIndexer {
 
 	/** Bump when the Lucene document layout changes: an index built by an older layout is rebuilt. */
-	static final String SCHEMA = "kb-index-5";
+	static final String SCHEMA = "kb-index-6";
 	static final String SCHEMA_KEY = "kb.schema";
 
 	private static final Logger log = LoggerFactory.getLogger(ContentIndexer.class);
@@ -214,7 +214,8 @@ public final class ContentIndexer {
 		return loader.scan(new ArrayList<>()).size();
 	}
 
+	/** The layout, the taxonomy and the embedding model: a change to any of them rebuilds the index. */
 	private String schemaKey() {
-		return SCHEMA + ":" + taxonomyFingerprint;
+		return SCHEMA + ":" + taxonomyFingerprint + ":" + index.embeddings().model();
 	}
 }

@@ -1,13 +1,18 @@
 package uk.interop.kb.search.index;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -15,6 +20,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 import uk.interop.kb.content.Document;
@@ -23,10 +29,11 @@ import uk.interop.kb.content.SourceDocument;
 import uk.interop.kb.content.Visibility;
 import uk.interop.kb.search.Facet;
 import uk.interop.kb.search.IndexedDocument;
+import uk.interop.kb.taxonomy.Taxonomy;
 
 import static uk.interop.kb.search.index.LuceneFields.*;
 
-/** Between our documents and Lucene's: what is indexed, stored and faceted. */
+/** Between our documents and Lucene's: what is indexed, stored, faceted and embedded. */
 public final class DocumentMapper {
 
 	/** Text with offsets in the postings, so the unified highlighter needs no re-analysis. */
@@ -42,9 +49,13 @@ public final class DocumentMapper {
 	}
 
 	private final FacetsConfig facetsConfig;
+	private final Taxonomy taxonomy;
+	private final Embeddings embeddings;
 
-	DocumentMapper(FacetsConfig facetsConfig) {
+	DocumentMapper(FacetsConfig facetsConfig, Taxonomy taxonomy, Embeddings embeddings) {
 		this.facetsConfig = facetsConfig;
+		this.taxonomy = taxonomy;
+		this.embeddings = embeddings;
 	}
 
 	static FacetsConfig facetsConfig() {
@@ -53,6 +64,10 @@ public final class DocumentMapper {
 			config.setMultiValued(facet.param(), true);
 		}
 		return config;
+	}
+
+	Embeddings embeddings() {
+		return embeddings;
 	}
 
 	org.apache.lucene.document.Document toLucene(SourceDocument source) {
@@ -66,30 +81,65 @@ public final class DocumentMapper {
 		doc.add(new Field(TITLE, d.title(), TEXT_WITH_OFFSETS));
 		doc.add(new Field(SUMMARY, d.summary(), TEXT_WITH_OFFSETS));
 		doc.add(new Field(BODY, source.rendered().plainText(), TEXT_WITH_OFFSETS));
+		String labels = labels(d);
+		doc.add(new TextField(LABELS, labels, Field.Store.NO));
 		doc.add(new StoredField(HTML, source.rendered().html()));
 		doc.add(new StoredField(HEADINGS, headings(source.rendered().headings())));
 		String spellText = d.title() + "\n" + d.summary() + "\n" + source.rendered().plainText();
 		doc.add(new Field(d.isPublic() ? KbAnalyzers.SPELL_PUBLIC : KbAnalyzers.SPELL_MEMBERS, spellText, SPELLING));
 		doc.add(new StoredField(PUBLISHED, d.published().toString()));
 		doc.add(new NumericDocValuesField(PUBLISHED_SORT, d.published().toEpochDay()));
+		doc.add(new NumericDocValuesField(ILLUSTRATIVE_SORT, d.illustrative() ? 1 : 0));
 		d.authors().forEach(a -> doc.add(new StoredField(AUTHORS, a)));
 		doc.add(new StoredField(SOURCE, d.source()));
+		doc.add(new StoredField(SOURCE_DATE, d.sourceDate()));
 		doc.add(new StoredField(ILLUSTRATIVE, Boolean.toString(d.illustrative())));
 		doc.add(new StoredField(REFERENCE, d.reference()));
 		doc.add(new StoredField(STATUS, d.status()));
 		keyword(doc, Facet.LEVEL, d.levels());
 		keyword(doc, Facet.THEME, d.themes());
 		keyword(doc, Facet.TYPE, List.of(d.type()));
+		keyword(doc, Facet.PROVENANCE, List.of(d.illustrative() ? "illustrative" : "real"));
+		keyword(doc, Facet.SOURCE_TYPE, d.sourceType().isEmpty() ? List.of() : List.of(d.sourceType()));
 		keyword(doc, Facet.ORGANISATION, d.organisations());
 		keyword(doc, Facet.SECTOR, d.sectors());
 		keyword(doc, Facet.OUTCOME, d.outcome().isEmpty() ? List.of() : List.of(d.outcome()));
 		keyword(doc, Facet.BARRIER, d.barriers());
 		keyword(doc, Facet.YEAR, List.of(Integer.toString(d.published().getYear())));
+		keyword(doc, Facet.SOURCE_YEAR, d.sourceYear().isEmpty() ? List.of() : List.of(d.sourceYear()));
+		List<float[]> vectors = embeddings.passages(source.contentHash(),
+				Passages.of(d, source.rendered().plainText()));
+		for (int i = 0; i < vectors.size(); i++) {
+			doc.add(new KnnFloatVectorField(vector(i), vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
+		}
 		try {
 			return facetsConfig.build(doc);
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Every tagged concept's label and alternative labels, so "supplier lock-in" finds what is tagged with it. */
+	private String labels(Document d) {
+		Set<String> labels = new LinkedHashSet<>();
+		addLabels(labels, Taxonomy.LEVELS, d.levels());
+		addLabels(labels, Taxonomy.THEMES, d.themes());
+		addLabels(labels, Taxonomy.TYPES, List.of(d.type()));
+		addLabels(labels, Taxonomy.ORGANISATIONS, d.organisations());
+		addLabels(labels, Taxonomy.SECTORS, d.sectors());
+		addLabels(labels, Taxonomy.OUTCOMES, d.outcome().isEmpty() ? List.of() : List.of(d.outcome()));
+		addLabels(labels, Taxonomy.BARRIERS, d.barriers());
+		addLabels(labels, Taxonomy.SOURCE_TYPES, d.sourceType().isEmpty() ? List.of() : List.of(d.sourceType()));
+		return String.join("\n", labels);
+	}
+
+	private void addLabels(Set<String> labels, String vocabulary, List<String> ids) {
+		for (String id : ids) {
+			taxonomy.vocabulary(vocabulary).concept(id).ifPresent(concept -> {
+				labels.add(concept.label());
+				labels.addAll(concept.altLabels());
+			});
 		}
 	}
 
@@ -107,8 +157,10 @@ public final class DocumentMapper {
 				values(doc, Facet.SECTOR), orEmpty(doc.get(Facet.OUTCOME.param())), values(doc, Facet.BARRIER),
 				LocalDate.parse(doc.get(PUBLISHED)), Arrays.asList(doc.getValues(AUTHORS)),
 				Visibility.fromId(doc.get(VISIBILITY)).orElse(Visibility.MEMBERS), orEmpty(doc.get(SOURCE)),
-				Boolean.parseBoolean(doc.get(ILLUSTRATIVE)), orEmpty(doc.get(REFERENCE)), orEmpty(doc.get(STATUS)));
-		return new IndexedDocument(d, orEmpty(doc.get(HTML)), headings(orEmpty(doc.get(HEADINGS))));
+				Boolean.parseBoolean(doc.get(ILLUSTRATIVE)), orEmpty(doc.get(REFERENCE)), orEmpty(doc.get(STATUS)),
+				orEmpty(doc.get(Facet.SOURCE_TYPE.param())), orEmpty(doc.get(SOURCE_DATE)));
+		return new IndexedDocument(d, orEmpty(doc.get(HTML)), headings(orEmpty(doc.get(HEADINGS))),
+				orEmpty(doc.get(HASH)));
 	}
 
 	private static List<String> values(org.apache.lucene.document.Document doc, Facet facet) {

@@ -20,11 +20,11 @@ import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
- * The analysis chain. English stemming and stop words on both sides. The domain synonyms
- * and acronyms are expanded at index time (flattened), because the query parser splits on
- * whitespace: a document saying "PNC" then also holds "police national computer" and the
- * other way round, whichever form a person types. A change to {@code synonyms.txt} changes
- * the taxonomy fingerprint, which rebuilds the index.
+ * The analysis chain. British spelling (so American forms match), English stemming and stop words
+ * on both sides. The domain synonyms and acronyms are expanded at index time (flattened), because
+ * the query parser splits on whitespace: a document saying "PNC" then also holds "police national
+ * computer" and the other way round, whichever form a person types. A change to
+ * {@code synonyms.txt} changes the taxonomy fingerprint, which rebuilds the index.
  */
 public final class KbAnalyzers {
 
@@ -55,6 +55,17 @@ public final class KbAnalyzers {
 		};
 	}
 
+	/** Lower-cased words in British spelling, unstemmed: what the synonym rules are written in. */
+	static Analyzer british() {
+		return new Analyzer() {
+			@Override
+			protected TokenStreamComponents createComponents(String fieldName) {
+				StandardTokenizer tokenizer = new StandardTokenizer();
+				return new TokenStreamComponents(tokenizer, new BritishSpellingFilter(new LowerCaseFilter(tokenizer)));
+			}
+		};
+	}
+
 	private static Analyzer english(SynonymMap synonyms) {
 		return new Analyzer() {
 			@Override
@@ -62,6 +73,7 @@ public final class KbAnalyzers {
 				StandardTokenizer tokenizer = new StandardTokenizer();
 				TokenStream stream = new EnglishPossessiveFilter(tokenizer);
 				stream = new LowerCaseFilter(stream);
+				stream = new BritishSpellingFilter(stream);
 				if (synonyms != null && synonyms.fst != null) {
 					stream = new FlattenGraphFilter(new SynonymGraphFilter(stream, synonyms, true));
 				}
@@ -73,9 +85,10 @@ public final class KbAnalyzers {
 	}
 
 	/** Parses Solr-format synonyms; a malformed line is a configuration error naming the line. */
-	static SynonymMap synonymMap(String synonyms) {
+	public static SynonymMap synonymMap(String synonyms) {
 		try {
-			SolrSynonymParser parser = new SolrSynonymParser(true, true, spelling());
+			// Synonyms are read with the spelling rule applied, as the text they are matched against is.
+			SolrSynonymParser parser = new SolrSynonymParser(true, true, british());
 			parser.parse(new StringReader(synonyms));
 			return parser.build();
 		}

@@ -29,9 +29,23 @@ import uk.interop.kb.taxonomy.Taxonomy;
 @EnableScheduling
 class SearchEngineConfiguration {
 
+	/** The sentence-embedding model, loaded once; lexical only when turned off or when it cannot load. */
+	@Bean
+	SentenceEmbeddings.Loaded embeddings(SearchProperties properties, StorageProperties storage) {
+		java.nio.file.Path cache = properties.semantic().cacheDir() == null ? storage.embeddingsDir()
+				: properties.semantic().cacheDir();
+		return properties.semantic().enabled() ? SentenceEmbeddings.load(cache)
+				: new SentenceEmbeddings.Loaded(Embeddings.NONE, java.util.Optional.of("turned off (kb.search.semantic.enabled=false)"));
+	}
+
+	@Bean
+	SemanticHealthIndicator semanticHealthIndicator(SentenceEmbeddings.Loaded embeddings) {
+		return new SemanticHealthIndicator(embeddings);
+	}
+
 	@Bean(destroyMethod = "close")
-	SearchIndex searchIndex(StorageProperties storage, Taxonomy taxonomy) {
-		return new SearchIndex(storage.indexDir(), taxonomy.synonyms());
+	SearchIndex searchIndex(StorageProperties storage, Taxonomy taxonomy, SentenceEmbeddings.Loaded embeddings) {
+		return new SearchIndex(storage.luceneDir(), taxonomy, embeddings.embeddings());
 	}
 
 	/** Built with a sync so nothing can search a stale index; the reindex command turns the sync off. */

@@ -61,6 +61,7 @@ import org.springframework.util.FileSystemUtils;
 import uk.interop.kb.content.SourceDocument;
 import uk.interop.kb.search.IndexLockedException;
 import uk.interop.kb.search.IndexedDocument;
+import uk.interop.kb.taxonomy.Taxonomy;
 
 /**
  * The one {@link IndexWriter} of the application, with a near-real-time {@link SearcherManager}
@@ -83,7 +84,7 @@ public final class SearchIndex implements Closeable {
 	private final Directory directory;
 	private final String synonyms;
 	private final FacetsConfig facetsConfig = DocumentMapper.facetsConfig();
-	private final DocumentMapper mapper = new DocumentMapper(facetsConfig);
+	private final DocumentMapper mapper;
 	private final Analyzer queryAnalyzer;
 	private final Object facetStateLock = new Object();
 	/** Shared by every operation; exclusive while the writer is replaced. */
@@ -127,14 +128,20 @@ public final class SearchIndex implements Closeable {
 		T apply(Engine engine) throws IOException;
 	}
 
-	public SearchIndex(Path dir, String synonyms) {
-		this(dir, synonyms, SearchIndex::openDirectory);
+	/** Lexical only: no passage vectors. */
+	public SearchIndex(Path dir, Taxonomy taxonomy) {
+		this(dir, taxonomy, Embeddings.NONE);
+	}
+
+	public SearchIndex(Path dir, Taxonomy taxonomy, Embeddings embeddings) {
+		this(dir, taxonomy, embeddings, SearchIndex::openDirectory);
 	}
 
 	/** {@code directories} opens the Lucene directory for a path: tests wrap it to inject disk failures. */
-	public SearchIndex(Path dir, String synonyms, Function<Path, Directory> directories) {
+	public SearchIndex(Path dir, Taxonomy taxonomy, Embeddings embeddings, Function<Path, Directory> directories) {
 		this.dir = dir;
-		this.synonyms = synonyms;
+		this.synonyms = taxonomy.synonyms();
+		this.mapper = new DocumentMapper(facetsConfig, taxonomy, embeddings);
 		this.queryAnalyzer = KbAnalyzers.forQueries();
 		this.damageFound = moveAsideIfDamaged(dir);
 		this.directory = directories.apply(dir);
@@ -149,6 +156,16 @@ public final class SearchIndex implements Closeable {
 
 	public Path dir() {
 		return dir;
+	}
+
+	/** How queries are analysed (the same chain as the index, without synonyms). */
+	public Analyzer queryAnalyzer() {
+		return queryAnalyzer;
+	}
+
+	/** The embeddings documents are indexed with, and queries must be embedded with. */
+	public Embeddings embeddings() {
+		return mapper.embeddings();
 	}
 
 	/** Why the index was found damaged and rebuilt at start-up, if it was. */

@@ -43,7 +43,9 @@ public final class SpellingCorrector {
 			String word = words.group().toLowerCase(Locale.ROOT);
 			corrected.append(query, last, words.start());
 			last = words.end();
-			if (fields.stream().anyMatch(f -> docFreq(reader, f, word) > 0)) {
+			String british = BritishSpellingFilter.british(word);
+			if (QueryFactory.FILLER.contains(word)
+					|| fields.stream().anyMatch(f -> docFreq(reader, f, word) > 0 || docFreq(reader, f, british) > 0)) {
 				corrected.append(words.group());
 				continue;
 			}

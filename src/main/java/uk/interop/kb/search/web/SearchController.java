@@ -2,6 +2,7 @@ package uk.interop.kb.search.web;
 
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.servlet.http.HttpServletResponse;
 
 import uk.interop.kb.search.FacetedSearch;
+import uk.interop.kb.search.SearchPerformed;
 import uk.interop.kb.search.SearchRequest;
 import uk.interop.kb.search.SearchResults;
 
@@ -30,11 +32,14 @@ class SearchController {
 	private final FacetedSearch search;
 	private final SearchRequestParser parser;
 	private final AudienceResolver audiences;
+	private final ApplicationEventPublisher events;
 
-	SearchController(FacetedSearch search, SearchRequestParser parser, AudienceResolver audiences) {
+	SearchController(FacetedSearch search, SearchRequestParser parser, AudienceResolver audiences,
+			ApplicationEventPublisher events) {
 		this.search = search;
 		this.parser = parser;
 		this.audiences = audiences;
+		this.events = events;
 	}
 
 	@GetMapping("/search")
@@ -49,6 +54,9 @@ class SearchController {
 			request = new SearchRequest("", request.filters(), request.sort(), 1, request.size());
 		}
 		SearchResults results = search.search(request, audiences.current());
+		if (request.page() == 1 && !request.query().isBlank() && !FRAGMENT_HEADER_VALUE.equals(requestedWith)) {
+			events.publishEvent(new SearchPerformed(request.query(), results.total()));
+		}
 		SearchPage page = SearchPage.of(results);
 		model.addAttribute("page", page);
 		model.addAttribute("pageTitle", (errors.isEmpty() ? "" : "Error: ") + page.title());

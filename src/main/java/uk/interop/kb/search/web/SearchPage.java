@@ -9,9 +9,17 @@ import uk.interop.kb.search.SearchResults;
 
 /** What the results page shows, with every link worked out so the template only lays it out. */
 public record SearchPage(SearchResults results, List<SelectedFilter> selected, String clearUrl,
-		List<PageLink> pages, String previousUrl, String nextUrl, String suggestionUrl) {
+		List<PageLink> pages, String previousUrl, String nextUrl, String suggestionUrl, String exactUrl,
+		List<SuggestedFilter> suggestedFilters) {
 
 	public record SelectedFilter(Facet facet, String id, String label, String removeUrl) {
+	}
+
+	/** "Filter by level: Semantic": a filter the query seems to ask for, with the link that ticks it. */
+	public record SuggestedFilter(Facet facet, String label, String url) {
+		public String text() {
+			return "Filter by " + facet.label().toLowerCase(java.util.Locale.ROOT) + ": " + label;
+		}
 	}
 
 	/** A pagination item: a number with its link, or an ellipsis ({@code number == 0}). */
@@ -47,8 +55,12 @@ public record SearchPage(SearchResults results, List<SelectedFilter> selected, S
 		String previous = current > 1 ? SearchUrls.page(request, current - 1) : "";
 		String next = current < last ? SearchUrls.page(request, current + 1) : "";
 		String suggestion = results.suggestion().map(s -> SearchUrls.forQuery(request, s)).orElse("");
+		String exact = results.correctedQuery().isPresent() ? SearchUrls.exactly(request) : "";
+		List<SuggestedFilter> suggested = results.suggestedFilters().stream()
+			.map(f -> new SuggestedFilter(f.facet(), f.label(), SearchUrls.with(request, f.facet(), f.id())))
+			.toList();
 		return new SearchPage(results, selected, SearchUrls.clearFilters(request), last > 1 ? pages : List.of(),
-				previous, next, suggestion);
+				previous, next, suggestion, exact, suggested);
 	}
 
 	public String feedUrl() {

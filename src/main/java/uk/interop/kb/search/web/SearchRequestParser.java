@@ -23,7 +23,7 @@ public final class SearchRequestParser {
 	public static final Set<String> PARAMS;
 
 	static {
-		Set<String> params = new LinkedHashSet<>(List.of("q", "sort", "page", "size"));
+		Set<String> params = new LinkedHashSet<>(List.of("q", "sort", "page", "size", "exact"));
 		for (Facet facet : Facet.values()) {
 			params.add(facet.param());
 		}
@@ -93,15 +93,22 @@ public final class SearchRequestParser {
 			case "newest" -> sort = SearchRequest.Sort.NEWEST;
 			default -> errors.add(new ParamError("sort", "must be relevance or newest"));
 		}
+		boolean exact = false;
+		String exactText = single(params, "exact", errors).orElse("false");
+		switch (exactText) {
+			case "true" -> exact = true;
+			case "false", "" -> exact = false;
+			default -> errors.add(new ParamError("exact", "must be true or false"));
+		}
 		int size = number(params, "size", defaultSize, 1, SearchRequest.MAX_SIZE, errors);
 		int page = number(params, "page", 1, 1, SearchRequest.MAX_DEPTH / size, errors);
 		List<ParamError> reported = strict ? errors
 				: errors.stream().filter(e -> e.param().equals("q")).toList();
-		return new Parsed(new SearchRequest(q, filters, sort, page, size), reported);
+		return new Parsed(new SearchRequest(q, filters, sort, page, size, !exact), reported);
 	}
 
 	private boolean known(Facet facet, String value) {
-		if (facet == Facet.YEAR) {
+		if (facet.isYear()) {
 			return YEAR.matcher(value).matches();
 		}
 		return taxonomy.vocabulary(facet.vocabulary()).contains(value);

@@ -43,6 +43,19 @@ public final class SearchUrls {
 			.build().encode().toUriString();
 	}
 
+	/** The same search for the words exactly as typed: the "Search instead for …" link. */
+	public static String exactly(SearchRequest request) {
+		return builder(request.exactly().withPage(1, request.size()), null, null, 1).build().encode().toUriString();
+	}
+
+	/** The same search with one more filter ticked: a suggested filter's link. */
+	public static String with(SearchRequest request, Facet facet, String value) {
+		java.util.Set<String> values = new java.util.LinkedHashSet<>(request.selected(facet));
+		values.add(value);
+		return builder(request.withFilter(facet, values.toArray(String[]::new)).withPage(1, request.size()), null,
+				null, 1).build().encode().toUriString();
+	}
+
 	/** A search with just these facet values ticked: what browse pages and metadata links use. */
 	public static String filtered(Facet facet, String value) {
 		return UriComponentsBuilder.fromPath("/search").queryParam(facet.param(), value).build().encode()
@@ -64,6 +77,9 @@ public final class SearchUrls {
 		}
 		if (request.size() != SearchRequest.DEFAULT_SIZE) {
 			builder.queryParam("size", request.size());
+		}
+		if (!request.correctSpelling()) {
+			builder.queryParam("exact", "true");
 		}
 		if (page > 1) {
 			builder.queryParam("page", page);

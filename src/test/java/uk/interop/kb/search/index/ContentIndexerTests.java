@@ -28,7 +28,7 @@ class ContentIndexerTests {
 
 	private Setup open(TestContent content) {
 		Taxonomy taxonomy = content.taxonomy();
-		SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy.synonyms());
+		SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy);
 		return new Setup(content, index, new ContentIndexer(index, content.loader(), taxonomy.fingerprint()),
 				new FacetedSearch(index, new FacetLabels(taxonomy)));
 	}

@@ -52,7 +52,7 @@ class DocumentSourceIndexingTests {
 
 	private Setup open(TestContent content, Held held) {
 		Taxonomy taxonomy = content.taxonomy();
-		SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy.synonyms());
+		SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy);
 		return new Setup(index, new ContentIndexer(index, content.loader(), taxonomy.fingerprint(), List.of(held)),
 				new FacetedSearch(index, new FacetLabels(taxonomy)));
 	}

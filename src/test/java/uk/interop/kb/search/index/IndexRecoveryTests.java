@@ -45,7 +45,7 @@ class IndexRecoveryTests {
 
 	private Path built(TestContent content) {
 		Taxonomy taxonomy = content.taxonomy();
-		try (SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy.synonyms())) {
+		try (SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy)) {
 			new ContentIndexer(index, content.loader(), taxonomy.fingerprint()).sync();
 		}
 		return dir.resolve("index");
@@ -54,7 +54,7 @@ class IndexRecoveryTests {
 	/** Opens the index as the app does at start-up and checks it serves every document. */
 	private SearchIndex startAndCheck(TestContent content) {
 		Taxonomy taxonomy = content.taxonomy();
-		SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy.synonyms());
+		SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy);
 		new ContentIndexer(index, content.loader(), taxonomy.fingerprint()).sync();
 		assertThat(new FacetedSearch(index, new FacetLabels(taxonomy)).search(SearchRequest.of("kestrel"), Audience.PUBLIC).total())
 			.isEqualTo(30);
@@ -204,7 +204,7 @@ class IndexRecoveryTests {
 		TestContent content = content();
 		Taxonomy taxonomy = content.taxonomy();
 		FailingDisk[] disk = new FailingDisk[1];
-		try (SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy.synonyms(),
+		try (SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy, uk.interop.kb.search.index.Embeddings.NONE,
 				path -> disk[0] = new FailingDisk(path))) {
 			ContentIndexer indexer = new ContentIndexer(index, content.loader(), taxonomy.fingerprint());
 			FacetedSearch search = new FacetedSearch(index, new FacetLabels(taxonomy));

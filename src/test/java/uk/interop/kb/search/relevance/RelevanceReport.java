@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import uk.interop.kb.content.SourceDocument;
+import uk.interop.kb.search.index.Ranking;
 import uk.interop.kb.support.RealContent;
 
 /**
@@ -32,10 +33,12 @@ public final class RelevanceReport {
 		StringBuilder report = new StringBuilder();
 		report.append("Judged queries: ").append(queries.size()).append("; documents: ").append(corpus.size())
 			.append("\n\n");
-		try (EngineUnderTest engine = EngineUnderTest.open(Path.of("target/relevance/index"));
+		try (EngineUnderTest engine = EngineUnderTest.open(Path.of("target/relevance"));
 				Bm25Baseline baseline = new Bm25Baseline(corpus)) {
 			Map<String, Function<String, List<String>>> systems = new LinkedHashMap<>();
-			systems.put("Interop KB", q -> engine.search(q, 100));
+			systems.put("Interop KB (hybrid)", q -> engine.search(Ranking.DEFAULT, q, 100));
+			systems.put("Interop KB (lexical only)", q -> engine.search(Ranking.DEFAULT.withSemantic(false), q, 100));
+			Variants.selected().forEach((name, ranking) -> systems.put(name, q -> engine.search(ranking, q, 100)));
 			systems.put("BM25 baseline", q -> baseline.search(q, 100));
 			StringBuilder details = new StringBuilder("system\tquery id\tcategory\tnDCG@10\tquery\ttop 10\n");
 			Map<String, Map<String, Metrics.Mean>> means = new LinkedHashMap<>();
@@ -46,6 +49,8 @@ public final class RelevanceReport {
 					Metrics metrics = Metrics.of(query, ranked);
 					byCategory.computeIfAbsent(query.category(), c -> new ArrayList<>()).add(metrics);
 					byCategory.computeIfAbsent("all", c -> new ArrayList<>()).add(metrics);
+					// Two halves, to see whether settings chosen on the whole set hold on each half.
+					byCategory.computeIfAbsent(half(query), c -> new ArrayList<>()).add(metrics);
 					details.append(system.getKey()).append('\t').append(query.id()).append('\t')
 						.append(query.category()).append('\t').append(format(metrics.ndcg10())).append('\t')
 						.append(query.query()).append('\t')
@@ -58,6 +63,7 @@ public final class RelevanceReport {
 				means.put(system.getKey(), mean);
 			}
 			report.append(table(means));
+			report.append("\n").append(SimilarityReport.of(engine, queries, corpus));
 			Files.writeString(out.resolve("queries.tsv"), details);
 		}
 		Files.writeString(out.resolve("report.md"), report);
@@ -68,8 +74,11 @@ public final class RelevanceReport {
 		TreeSet<String> categories = new TreeSet<>();
 		means.values().forEach(m -> categories.addAll(m.keySet()));
 		categories.remove("all");
+		categories.removeIf(c -> c.startsWith("all ("));
 		List<String> order = new ArrayList<>(categories);
 		order.add("all");
+		order.add("all (odd-numbered queries)");
+		order.add("all (even-numbered queries)");
 		StringBuilder md = new StringBuilder(
 				"| category | queries | system | nDCG@10 | P@5 | MRR | recall@10 | zero-result rate |\n"
 						+ "|---|---|---|---|---|---|---|---|\n");
@@ -86,6 +95,11 @@ public final class RelevanceReport {
 			}
 		}
 		return md.toString();
+	}
+
+	private static String half(JudgedQuery query) {
+		int number = Integer.parseInt(query.id().replaceAll("\\D", ""));
+		return number % 2 == 1 ? "all (odd-numbered queries)" : "all (even-numbered queries)";
 	}
 
 	private static String format(double value) {

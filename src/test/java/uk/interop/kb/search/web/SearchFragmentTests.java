@@ -52,13 +52,14 @@ class SearchFragmentTests {
 
 		assertThat(fragment.statusCode()).isEqualTo(200);
 		assertThat(fragment.body()).doesNotContain("<html", "<title", "id=\"q\"").startsWith("<div class=\"govuk-grid-row\" id=\"search-results\"");
-		assertThat(fragment.body()).contains("data-title=\"Search results for “data” (page 2 of 2) – Interop KB\"",
-				"data-errors=\"false\"");
+		Matcher title = java.util.regex.Pattern.compile("<title>(Search results for “data” \\(page 2 of \\d+\\) – Interop KB)</title>")
+			.matcher(page.body());
+		assertThat(title.find()).as("the page's title names the page").isTrue();
+		assertThat(fragment.body()).contains("data-title=\"" + title.group(1) + "\"", "data-errors=\"false\"");
 		assertThat(count(fragment.body())).isEqualTo(count(page.body())).matches("\\d+ results");
 		Matcher inPage = RESULTS.matcher(page.body());
 		assertThat(inPage.find()).isTrue();
 		assertThat(inPage.group().strip()).startsWith(fragment.body().strip().substring(0, 200));
-		assertThat(page.body()).contains("<title>Search results for “data” (page 2 of 2) – Interop KB</title>");
 	}
 
 	@Test
