@@ -60,6 +60,17 @@ class ApiProblems {
 				Map.of());
 	}
 
+	/** The search index cannot take changes now (a full disk): nothing was changed; try again later. */
+	@ExceptionHandler(uk.interop.kb.search.IndexUnavailableException.class)
+	ResponseEntity<ProblemDetail> indexUnavailable() {
+		ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Search cannot take changes now",
+				"The search index cannot take changes just now. Fetch the submission to see its state, and try again "
+						+ "in a few minutes.",
+				Map.of());
+		return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+			.header("Retry-After", "60").body(problem.getBody());
+	}
+
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<ProblemDetail> mediaType() {
 		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "Send application/json",
