@@ -78,18 +78,29 @@ class ModerationController {
 			@RequestParam(defaultValue = "false") boolean noPersonalData,
 			@RequestParam(defaultValue = "false") boolean noSensitiveMaterial,
 			@RequestParam(defaultValue = "false") boolean consentToAttribute, HttpServletRequest request,
-			RedirectAttributes redirect) {
+			jakarta.servlet.http.HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		var checklist = new SubmissionService.RedactionChecklist(noPersonalData, noSensitiveMaterial,
 				consentToAttribute);
-		return done(id, submissions.publish(editor, id, version, checklist, request.getRemoteAddr()),
-				"Published: it is now in search", redirect);
+		try {
+			return done(id, submissions.publish(editor, id, version, checklist, request.getRemoteAddr()),
+					"Published: it is now in search", redirect);
+		}
+		catch (IndexUnavailableException ex) {
+			return indexUnavailable(editor, id, SubmissionStatus.PUBLISHED, request, response, model, redirect);
+		}
 	}
 
 	@PostMapping("/moderation/{id}/withdraw")
 	String withdraw(@AuthenticationPrincipal KbUser editor, @PathVariable long id, @RequestParam int version,
-			@RequestParam(required = false) String reason, HttpServletRequest request, RedirectAttributes redirect) {
-		return done(id, submissions.withdraw(editor, id, version, reason, request.getRemoteAddr()),
-				"Withdrawn: it has left search", redirect);
+			@RequestParam(required = false) String reason, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		try {
+			return done(id, submissions.withdraw(editor, id, version, reason, request.getRemoteAddr()),
+					"Withdrawn: it has left search", redirect);
+		}
+		catch (IndexUnavailableException ex) {
+			return indexUnavailable(editor, id, SubmissionStatus.WITHDRAWN, request, response, model, redirect);
+		}
 	}
 
 	private static String done(long id, SubmissionService.Saved saved, String success, RedirectAttributes redirect) {
@@ -114,13 +125,10 @@ class ModerationController {
 	 * again, 503, with what the editor ticked and typed, and the submission as it was. If the index
 	 * failed only after the commit, the change stands and search catches up once the index recovers.
 	 */
-	@ExceptionHandler(IndexUnavailableException.class)
-	String indexUnavailable(IndexUnavailableException ex, @AuthenticationPrincipal KbUser editor,
-			@PathVariable long id, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-			Model model, RedirectAttributes redirect) {
+	private String indexUnavailable(KbUser editor, long id, SubmissionStatus wanted, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		Submission now = submissions.visible(editor, id);
-		boolean publishing = request.getRequestURI().endsWith("/publish");
-		SubmissionStatus wanted = publishing ? SubmissionStatus.PUBLISHED : SubmissionStatus.WITHDRAWN;
+		boolean publishing = wanted == SubmissionStatus.PUBLISHED;
 		if (now.status() == wanted) {
 			redirect.addFlashAttribute("success", (publishing ? "Published" : "Withdrawn")
 					+ ". Search is catching up after a problem with its disk, so this may take a few minutes to show there.");
