@@ -187,7 +187,7 @@ final class HttpBench {
 			}
 			command.addAll(List.of("-jar", config.jar().toString(), "--kb.content-dir=" + corpus,
 					"--kb.index-dir=" + indexDir, "--kb.data-dir=" + config.outDir().relativize(dataDir),
-					"--server.port=" + port,
+					"--server.port=" + port, "--kb.base-url=http://127.0.0.1:" + port,
 					"--server.address=127.0.0.1", "--kb.search.searches-per-minute=1000000",
 					"--kb.search.burst=1000000", "--spring.main.banner-mode=off"));
 			// Run in target/bench with a relative data folder: the H2 URL puts "./" before

@@ -68,7 +68,7 @@ public class AccountService {
 		if (current == null || !encoder.matches(current, account.passwordHash())) {
 			errors.put("currentPassword", "Your current password is not correct");
 		}
-		newPasswordErrors(next, confirm, account.username(), errors);
+		newPasswordErrors(next, confirm, account.username(), account.displayName(), errors);
 		if (errors.isEmpty() && encoder.matches(next, account.passwordHash())) {
 			errors.put("newPassword", "Choose a password different from your current one");
 		}
@@ -141,7 +141,7 @@ public class AccountService {
 		else if (name.length() > 200) {
 			errors.put("displayName", "Name must be 200 characters or fewer");
 		}
-		newPasswordErrors(password, confirm, email, errors);
+		newPasswordErrors(password, confirm, email, name, errors);
 		if (!errors.isEmpty()) {
 			return new Errors(errors);
 		}
@@ -164,7 +164,7 @@ public class AccountService {
 		AccountLink link = usableLink(token, AccountLink.Purpose.RESET).orElseThrow(LinkNotUsableException::new);
 		Account account = accounts.findById(link.accountId().orElseThrow()).orElseThrow(LinkNotUsableException::new);
 		Map<String, String> errors = new LinkedHashMap<>();
-		newPasswordErrors(password, confirm, account.username(), errors);
+		newPasswordErrors(password, confirm, account.username(), account.displayName(), errors);
 		if (!errors.isEmpty()) {
 			return new Errors(errors);
 		}
@@ -227,8 +227,10 @@ public class AccountService {
 		return policy.problem(password, username);
 	}
 
-	private void newPasswordErrors(String password, String confirm, String username, Map<String, String> errors) {
-		policy.problem(password, username).ifPresent(problem -> errors.put("newPassword", problem));
+	private void newPasswordErrors(String password, String confirm, String username, String displayName,
+			Map<String, String> errors) {
+		policy.problem(password, username, List.of(displayName == null ? "" : displayName))
+			.ifPresent(problem -> errors.put("newPassword", problem));
 		if (!errors.containsKey("newPassword") && !password.equals(confirm)) {
 			errors.put("confirmPassword", "Passwords do not match");
 		}

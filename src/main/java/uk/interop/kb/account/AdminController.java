@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 
 import uk.interop.kb.audit.AuditLog;
+import uk.interop.kb.web.BaseUrl;
 
 /** Administrators: users, roles, disabling, invitations, reset links and the audit log. */
 @Controller
@@ -25,10 +26,12 @@ class AdminController {
 
 	private final AccountService accounts;
 	private final AuditLog audit;
+	private final BaseUrl baseUrl;
 
-	AdminController(AccountService accounts, AuditLog audit) {
+	AdminController(AccountService accounts, AuditLog audit, BaseUrl baseUrl) {
 		this.accounts = accounts;
 		this.audit = audit;
+		this.baseUrl = baseUrl;
 	}
 
 	@GetMapping("/users")
@@ -68,7 +71,7 @@ class AdminController {
 			RedirectAttributes redirect) {
 		accounts.find(id).orElseThrow(NoSuchAccountException::new);
 		String token = accounts.resetLink(admin, id, Forms.source(request));
-		redirect.addFlashAttribute("link", Forms.baseUrl(request) + "/reset/" + token);
+		redirect.addFlashAttribute("link", baseUrl.of("/reset/" + token));
 		redirect.addFlashAttribute("linkKind", "password reset");
 		return "redirect:/admin/users/" + id;
 	}
@@ -95,7 +98,7 @@ class AdminController {
 			model.addAttribute("role", Forms.orEmpty(role));
 			return "admin/invite";
 		}
-		redirect.addFlashAttribute("link", Forms.baseUrl(request) + "/register/" + invitation.token());
+		redirect.addFlashAttribute("link", baseUrl.of("/register/" + invitation.token()));
 		redirect.addFlashAttribute("linkKind", "invitation for " + invitation.email());
 		return "redirect:/admin/users";
 	}

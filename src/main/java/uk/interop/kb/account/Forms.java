@@ -15,9 +15,4 @@ final class Forms {
 	static String orEmpty(String value) {
 		return value == null ? "" : value;
 	}
-
-	static String baseUrl(HttpServletRequest request) {
-		return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).build()
-			.toUriString();
-	}
 }

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import uk.interop.kb.submission.SubmissionService;
+import uk.interop.kb.web.BoundedBody;
+import uk.interop.kb.web.JsonReadLimits;
 
 /** Every API error as RFC 9457 problem details, one shape for all. */
 @RestControllerAdvice(basePackages = "uk.interop.kb.api")
@@ -45,10 +47,28 @@ class ApiProblems {
 				Map.of("currentVersion", ex.current().version(), "status", ex.current().status().name()));
 	}
 
+	/** A body cut off at the limit as it was read, or over Jackson's read limits, is too large: 413; anything else 400. */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<ProblemDetail> unreadable() {
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		if (BoundedBody.tooLarge(ex)) {
+			return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", ApiBodyLimitFilter.detail(), Map.of());
+		}
+		if (JsonReadLimits.exceeded(ex)) {
+			return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", JsonReadLimits.DETAIL, Map.of());
+		}
 		return problem(HttpStatus.BAD_REQUEST, "Unreadable body", "The request body is not the JSON this needs",
 				Map.of());
+	}
+
+	/** The search index cannot take changes now (a full disk): nothing was changed; try again later. */
+	@ExceptionHandler(uk.interop.kb.search.IndexUnavailableException.class)
+	ResponseEntity<ProblemDetail> indexUnavailable() {
+		ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Search cannot take changes now",
+				"The search index cannot take changes just now. Fetch the submission to see its state, and try again "
+						+ "in a few minutes.",
+				Map.of());
+		return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+			.header("Retry-After", "60").body(problem.getBody());
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -64,6 +84,10 @@ class ApiProblems {
 			ProblemDetail body = response.getBody();
 			return ResponseEntity.status(response.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.body(body);
+		}
+		if (ex instanceof org.apache.tomcat.util.http.InvalidParameterException invalid
+				&& invalid.getErrorCode() == 413) {
+			return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", ApiBodyLimitFilter.detail(), Map.of());
 		}
 		if (ex.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
 			// The container could not decode the query string (bad percent-encoding or UTF-8).

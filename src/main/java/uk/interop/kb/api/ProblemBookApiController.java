@@ -36,11 +36,13 @@ class ProblemBookApiController {
 	}
 
 	@GetMapping("/entries")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Problem-book entries, with their current level mappings")
 	EntriesResponse entries() {
 		return new EntriesResponse(book.mappings(audiences.current()).stream().map(EntrySummary::of).toList());
 	}
 
 	@GetMapping("/entries/{reference}")
+	@io.swagger.v3.oas.annotations.Operation(summary = "One problem-book entry and its mapping history")
 	ResponseEntity<?> entry(@PathVariable String reference) {
 		return book.mapping(reference, audiences.current())
 			.<ResponseEntity<?>>map(m -> ResponseEntity.ok(EntryResponse.of(m)))
@@ -53,6 +55,7 @@ class ProblemBookApiController {
 	}
 
 	@GetMapping("/matrix")
+	@io.swagger.v3.oas.annotations.Operation(summary = "The problem-book matrix: themes by level, with the lessons in each cell")
 	MatrixResponse matrix() {
 		return MatrixResponse.of(book.matrix(audiences.current()));
 	}

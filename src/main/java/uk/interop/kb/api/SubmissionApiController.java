@@ -74,12 +74,14 @@ class SubmissionApiController {
 	}
 
 	@GetMapping("/submissions")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Your submissions, newest first")
 	List<SubmissionSummary> mine(@AuthenticationPrincipal KbUser user) {
 		return submissions.mine(user).stream().map(SubmissionSummary::of).toList();
 	}
 
 	/** Creates a draft. An {@code Idempotency-Key} header makes retries create it once. */
 	@PostMapping(path = "/submissions", consumes = "application/json")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Create a draft submission")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The draft, created",
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SubmissionView.class)))
@@ -103,11 +105,13 @@ class SubmissionApiController {
 	}
 
 	@GetMapping("/submissions/{id}")
+	@io.swagger.v3.oas.annotations.Operation(summary = "One submission: its form, Markdown and history")
 	SubmissionView one(@AuthenticationPrincipal KbUser user, @PathVariable long id) {
 		return view(user, submissions.visible(user, id));
 	}
 
 	@PutMapping(path = "/submissions/{id}", consumes = "application/json")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Save a new revision of a submission")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The submission as it now is",
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SubmissionView.class)))
@@ -121,6 +125,7 @@ class SubmissionApiController {
 	}
 
 	@PostMapping(path = "/submissions/{id}/submit", consumes = "application/json")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Submit a draft for review")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The submission as it now is",
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SubmissionView.class)))
@@ -130,12 +135,14 @@ class SubmissionApiController {
 	}
 
 	@GetMapping("/moderation/queue")
+	@io.swagger.v3.oas.annotations.Operation(summary = "The editors' review queue")
 	List<SubmissionSummary> queue(@AuthenticationPrincipal KbUser editor,
 			@RequestParam(required = false) SubmissionStatus status) {
 		return submissions.queue(editor, Optional.ofNullable(status)).stream().map(SubmissionSummary::of).toList();
 	}
 
 	@PostMapping(path = "/moderation/{id}/request-changes", consumes = "application/json")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Ask the contributor for changes")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The submission as it now is",
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SubmissionView.class)))
@@ -146,6 +153,7 @@ class SubmissionApiController {
 	}
 
 	@PostMapping(path = "/moderation/{id}/reject", consumes = "application/json")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Reject a submission")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The submission as it now is",
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SubmissionView.class)))
@@ -155,6 +163,7 @@ class SubmissionApiController {
 	}
 
 	@PostMapping(path = "/moderation/{id}/publish", consumes = "application/json")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Publish a submission after the redaction checks")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The submission as it now is",
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SubmissionView.class)))
@@ -165,6 +174,7 @@ class SubmissionApiController {
 	}
 
 	@PostMapping(path = "/moderation/{id}/withdraw", consumes = "application/json")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Withdraw a published submission")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The submission as it now is",
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SubmissionView.class)))

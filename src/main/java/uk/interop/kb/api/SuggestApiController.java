@@ -27,6 +27,7 @@ class SuggestApiController {
 	}
 
 	@GetMapping(path = "/api/v1/suggest", produces = { "application/x-suggestions+json", "application/json" })
+	@io.swagger.v3.oas.annotations.Operation(summary = "Search suggestions as you type (OpenSearch suggestions format)")
 	ResponseEntity<List<Object>> suggest(@RequestParam(defaultValue = "") String q) {
 		String typed = q.length() > SearchRequest.MAX_QUERY_LENGTH ? q.substring(0, SearchRequest.MAX_QUERY_LENGTH) : q;
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)

@@ -24,6 +24,7 @@ class TaxonomyApiController {
 	}
 
 	@GetMapping(path = "/api/v1/taxonomy", produces = "application/json")
+	@io.swagger.v3.oas.annotations.Operation(summary = "The seven controlled vocabularies and their concepts")
 	List<VocabularyView> taxonomy() {
 		return taxonomy.inOrder().stream()
 			.map(v -> new VocabularyView(v.id(), v.label(), v.description(), v.proposal(), v.concepts().stream()

@@ -15,6 +15,7 @@ import uk.interop.kb.search.web.AudienceResolver;
 import uk.interop.kb.taxonomy.Concept;
 import uk.interop.kb.taxonomy.SkosWriter;
 import uk.interop.kb.taxonomy.Taxonomy;
+import uk.interop.kb.web.BaseUrl;
 
 @Controller
 class DocumentController {
@@ -26,18 +27,21 @@ class DocumentController {
 	private final Taxonomy taxonomy;
 	private final AudienceResolver audiences;
 	private final SkosWriter skos;
+	private final BaseUrl baseUrl;
 
-	DocumentController(DocumentListing listing, RelatedDocuments related, Taxonomy taxonomy, AudienceResolver audiences, SkosWriter skos) {
+	DocumentController(DocumentListing listing, RelatedDocuments related, Taxonomy taxonomy, AudienceResolver audiences,
+			SkosWriter skos, BaseUrl baseUrl) {
 		this.listing = listing;
 		this.related = related;
 		this.taxonomy = taxonomy;
 		this.audiences = audiences;
 		this.skos = skos;
+		this.baseUrl = baseUrl;
 	}
 
 	/** A document page; 404 both for an unknown id and for one this reader may not see. */
 	@GetMapping("/documents/{*id}")
-	String document(@PathVariable String id, Model model, jakarta.servlet.http.HttpServletRequest request) {
+	String document(@PathVariable String id, Model model) {
 		String slug = id.startsWith("/") ? id.substring(1) : id;
 		Audience audience = audiences.current();
 		IndexedDocument document = listing.document(slug, audience).orElseThrow(NotFoundException::new);
@@ -51,8 +55,7 @@ class DocumentController {
 			.map(level -> listing.document(level.text("handbook"), audience).map(ch -> new Chapter(level, ch)))
 			.flatMap(java.util.Optional::stream).toList());
 		model.addAttribute("related", related.related(slug, audience, RELATED));
-		String pageUrl = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
-			.build().toUriString() + document.url();
+		String pageUrl = baseUrl.of(document.url());
 		model.addAttribute("pageMetadata", DocumentMetadataTags.of(document.document(), pageUrl, taxonomy, skos));
 		return "browse/document";
 	}

@@ -6,22 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import uk.interop.kb.content.Document;
 import uk.interop.kb.taxonomy.SkosWriter;
 import uk.interop.kb.taxonomy.Taxonomy;
+import uk.interop.kb.web.HtmlSafeJson;
 
 /**
  * Standard metadata for a document page: Dublin Core {@code <meta>} tags and schema.org JSON-LD
- * whose {@code about} points at the SKOS concepts of its levels and themes.
+ * whose {@code about} points at the SKOS concepts of its levels and themes, and the page's canonical address
+ * ({@code pageUrl}, built from {@code kb.base-url}).
  */
-record DocumentMetadataTags(List<Meta> meta, String jsonLd) {
+record DocumentMetadataTags(List<Meta> meta, String jsonLd, String canonical) {
 
 	record Meta(String name, String content) {
 	}
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static DocumentMetadataTags of(Document d, String pageUrl, Taxonomy taxonomy, SkosWriter skos) {
 		List<Meta> meta = new ArrayList<>();
@@ -60,8 +58,7 @@ record DocumentMetadataTags(List<Meta> meta, String jsonLd) {
 		if (!d.authors().isEmpty()) {
 			ld.put("author", d.authors().stream().map(a -> Map.of("@type", "Organization", "name", a)).toList());
 		}
-		// Inside a <script> element "</" would end it early; JSON allows the escaped form.
-		String json = JSON.writeValueAsString(ld).replace("</", "<\\/");
-		return new DocumentMetadataTags(meta, json);
+		// Embedded in a <script> block: < > & escaped, so no title or label can end it or blank the page.
+		return new DocumentMetadataTags(meta, HtmlSafeJson.write(ld), pageUrl);
 	}
 }

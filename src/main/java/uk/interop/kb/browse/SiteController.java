@@ -9,16 +9,17 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 import uk.interop.kb.search.Audience;
 import uk.interop.kb.search.DocumentListing;
 import uk.interop.kb.search.IndexedDocument;
 import uk.interop.kb.taxonomy.Taxonomy;
+import uk.interop.kb.web.BaseUrl;
 
-/** What browsers and crawlers ask a site for: an OpenSearch description, a sitemap of public pages, robots.txt. */
+/**
+ * What browsers and crawlers ask a site for: an OpenSearch description, a sitemap of public pages, robots.txt.
+ * Every address in them is built from {@code kb.base-url}: the OpenSearch description is cached publicly for a day.
+ */
 @RestController
 class SiteController {
 
@@ -26,15 +27,17 @@ class SiteController {
 
 	private final DocumentListing listing;
 	private final Taxonomy taxonomy;
+	private final BaseUrl baseUrl;
 
-	SiteController(DocumentListing listing, Taxonomy taxonomy) {
+	SiteController(DocumentListing listing, Taxonomy taxonomy, BaseUrl baseUrl) {
 		this.listing = listing;
 		this.taxonomy = taxonomy;
+		this.baseUrl = baseUrl;
 	}
 
 	@GetMapping(path = "/opensearch.xml")
-	ResponseEntity<String> openSearch(HttpServletRequest request) {
-		String base = base(request);
+	ResponseEntity<String> openSearch() {
+		String base = baseUrl.value();
 		String xml = """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
@@ -53,8 +56,8 @@ class SiteController {
 
 	/** Public pages only: the sitemap is built as an anonymous reader, whoever asks. */
 	@GetMapping(path = "/sitemap.xml")
-	ResponseEntity<String> sitemap(HttpServletRequest request) {
-		String base = xmlEscape(base(request));
+	ResponseEntity<String> sitemap() {
+		String base = xmlEscape(baseUrl.value());
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 				+ "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
 		url(xml, base + "/", null);
@@ -72,7 +75,7 @@ class SiteController {
 	}
 
 	@GetMapping(path = "/robots.txt", produces = "text/plain")
-	String robots(HttpServletRequest request) {
+	String robots() {
 		return """
 				User-agent: *
 				Disallow: /account
@@ -85,7 +88,7 @@ class SiteController {
 				Allow: /
 
 				Sitemap: %s/sitemap.xml
-				""".formatted(base(request));
+				""".formatted(baseUrl.value());
 	}
 
 	private static void url(StringBuilder xml, String loc, String lastModified) {
@@ -94,10 +97,6 @@ class SiteController {
 			xml.append("<lastmod>").append(lastModified).append("</lastmod>");
 		}
 		xml.append("</url>\n");
-	}
-
-	private static String base(HttpServletRequest request) {
-		return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
 	}
 
 	static String xmlEscape(String text) {

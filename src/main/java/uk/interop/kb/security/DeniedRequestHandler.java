@@ -23,6 +23,11 @@ final class DeniedRequestHandler implements AuthenticationEntryPoint, AccessDeni
 
 	private final LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
 
+	DeniedRequestHandler() {
+		// "Location: /sign-in", never an address built from the request's Host header.
+		signIn.setFavorRelativeUris(true);
+	}
+
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException, ServletException {

@@ -68,7 +68,7 @@ class SecurityConfiguration {
 				.usernameParameter("username")
 				.passwordParameter("password")
 				.failureUrl("/sign-in?error")
-				.defaultSuccessUrl("/", false)
+				.successHandler(RelativeRedirects.afterSignIn())
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out").permitAll())
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 
 import uk.interop.kb.account.KbUser;
+import uk.interop.kb.search.IndexUnavailableException;
 import uk.interop.kb.search.web.AudienceResolver;
 
 /** The editor's side: the review queue, the review page and its decisions. */
@@ -52,6 +53,9 @@ class ModerationController {
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", SubmissionViews.none());
 		}
+		if (!model.containsAttribute("kept")) {
+			model.addAttribute("kept", java.util.Map.of());
+		}
 		views.preview(model, current.markdown(), audiences.current());
 		return "moderation/review";
 	}
@@ -74,18 +78,29 @@ class ModerationController {
 			@RequestParam(defaultValue = "false") boolean noPersonalData,
 			@RequestParam(defaultValue = "false") boolean noSensitiveMaterial,
 			@RequestParam(defaultValue = "false") boolean consentToAttribute, HttpServletRequest request,
-			RedirectAttributes redirect) {
+			jakarta.servlet.http.HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		var checklist = new SubmissionService.RedactionChecklist(noPersonalData, noSensitiveMaterial,
 				consentToAttribute);
-		return done(id, submissions.publish(editor, id, version, checklist, request.getRemoteAddr()),
-				"Published: it is now in search", redirect);
+		try {
+			return done(id, submissions.publish(editor, id, version, checklist, request.getRemoteAddr()),
+					"Published: it is now in search", redirect);
+		}
+		catch (IndexUnavailableException ex) {
+			return indexUnavailable(editor, id, SubmissionStatus.PUBLISHED, request, response, model, redirect);
+		}
 	}
 
 	@PostMapping("/moderation/{id}/withdraw")
 	String withdraw(@AuthenticationPrincipal KbUser editor, @PathVariable long id, @RequestParam int version,
-			@RequestParam(required = false) String reason, HttpServletRequest request, RedirectAttributes redirect) {
-		return done(id, submissions.withdraw(editor, id, version, reason, request.getRemoteAddr()),
-				"Withdrawn: it has left search", redirect);
+			@RequestParam(required = false) String reason, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		try {
+			return done(id, submissions.withdraw(editor, id, version, reason, request.getRemoteAddr()),
+					"Withdrawn: it has left search", redirect);
+		}
+		catch (IndexUnavailableException ex) {
+			return indexUnavailable(editor, id, SubmissionStatus.WITHDRAWN, request, response, model, redirect);
+		}
 	}
 
 	private static String done(long id, SubmissionService.Saved saved, String success, RedirectAttributes redirect) {
@@ -104,6 +119,36 @@ class ModerationController {
 				"Someone changed this submission after you opened it. Review it as it is now, then decide again."));
 		return "redirect:/moderation/" + ex.current().id();
 	}
+
+	/**
+	 * The search index cannot take changes (a full disk). Refused before the commit: the review page
+	 * again, 503, with what the editor ticked and typed, and the submission as it was. If the index
+	 * failed only after the commit, the change stands and search catches up once the index recovers.
+	 */
+	private String indexUnavailable(KbUser editor, long id, SubmissionStatus wanted, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		Submission now = submissions.visible(editor, id);
+		boolean publishing = wanted == SubmissionStatus.PUBLISHED;
+		if (now.status() == wanted) {
+			redirect.addFlashAttribute("success", (publishing ? "Published" : "Withdrawn")
+					+ ". Search is catching up after a problem with its disk, so this may take a few minutes to show there.");
+			return "redirect:/moderation/" + id;
+		}
+		java.util.Map<String, String> kept = new java.util.HashMap<>();
+		for (String field : java.util.List.of("noPersonalData", "noSensitiveMaterial", "consentToAttribute", "reason")) {
+			String value = request.getParameter(field);
+			if (value != null) {
+				kept.put(field, value);
+			}
+		}
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		model.addAttribute("kept", kept);
+		model.addAttribute("errors", java.util.Map.of(publishing ? "checklist" : "reason", INDEX_UNAVAILABLE));
+		return review(editor, id, model);
+	}
+
+	static final String INDEX_UNAVAILABLE = "Search cannot take changes just now because of a problem on our side, "
+			+ "so nothing has been changed. Try again in a few minutes.";
 
 	@ExceptionHandler(SubmissionService.NotFoundException.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)

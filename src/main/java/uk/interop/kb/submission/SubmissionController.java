@@ -44,6 +44,9 @@ class SubmissionController {
 	static final String NOT_SAVED = "Your changes could not be saved because of a problem on our side. "
 			+ "Nothing you typed has been lost: try again.";
 
+	/** Uploaded Markdown files must be smaller than this; the container's limit is higher (application.properties). */
+	static final long MAX_UPLOAD = 1024 * 1024;
+
 	private static final Logger log = LoggerFactory.getLogger(SubmissionController.class);
 
 	private final SubmissionService submissions;
@@ -193,12 +196,14 @@ class SubmissionController {
 
 	@PostMapping("/submissions/import")
 	String importFile(@AuthenticationPrincipal KbUser user, @RequestParam(required = false) MultipartFile file,
-			HttpServletRequest request, Model model) throws IOException {
+			HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
 		if (file == null || file.isEmpty()) {
 			return form(model, SubmissionForm.blank(), Map.of("file", "Choose a Markdown file to upload"),
 					UUID.randomUUID().toString(), null);
 		}
-		if (file.getSize() > 1024 * 1024) {
+		if (file.getSize() > MAX_UPLOAD) {
+			// Read no further: the container accepted it (up to 10 MB) only so this message can be shown.
+			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			return form(model, SubmissionForm.blank(), Map.of("file", "The file must be smaller than 1 MB"),
 					UUID.randomUUID().toString(), null);
 		}

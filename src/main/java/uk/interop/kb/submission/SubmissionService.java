@@ -17,12 +17,15 @@ import uk.interop.kb.account.KbUser;
 import uk.interop.kb.account.Role;
 import uk.interop.kb.audit.AuditLog;
 import uk.interop.kb.search.DocumentChanged;
+import uk.interop.kb.search.IndexStatus;
 import uk.interop.kb.taxonomy.Taxonomy;
 
 /**
  * The contribution workflow. Contributors create, edit and submit their own; editors request
  * changes, reject, edit metadata, publish and withdraw. Every change is a new revision or a
- * recorded transition; a concurrent change is refused, never silently overwritten.
+ * recorded transition; a concurrent change is refused, never silently overwritten. Publishing and
+ * withdrawing change what search shows, so they are refused whole ({@link IndexStatus}) while the index
+ * cannot take writes.
  */
 @Service
 public class SubmissionService {
@@ -36,15 +39,17 @@ public class SubmissionService {
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final IndexStatus index;
 
 	SubmissionService(SubmissionRepository repository, Taxonomy taxonomy, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, IndexStatus index) {
 		this.repository = repository;
 		this.markdown = new SubmissionMarkdown(taxonomy);
 		this.validator = new SubmissionValidator(taxonomy);
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.index = index;
 	}
 
 	/** The outcome of a save: field errors (nothing saved), or the submission as it now is. */
@@ -180,6 +185,8 @@ public class SubmissionService {
 			return Saved.invalid(Map.of("checklist",
 					"It cannot be published until it is complete: " + String.join("; ", errors.values())));
 		}
+		// Before anything changes: if search cannot follow (a full disk), refuse the whole change.
+		index.requireWritable();
 		move(editor, submission, expectedVersion, SubmissionStatus.PUBLISHED, null, "SUBMISSION_PUBLISHED", source);
 		events.publishEvent(new DocumentChanged(submission.documentId(), "SUBMISSION_PUBLISHED"));
 		return new Saved(Map.of(), repository.find(id));
@@ -196,6 +203,7 @@ public class SubmissionService {
 			return new Saved(Map.of(), Optional.of(submission));
 		}
 		requireStatus(submission, SubmissionStatus.PUBLISHED);
+		index.requireWritable();
 		move(editor, submission, expectedVersion, SubmissionStatus.WITHDRAWN, reason.strip(), "SUBMISSION_WITHDRAWN",
 				source);
 		events.publishEvent(new DocumentChanged(submission.documentId(), "SUBMISSION_WITHDRAWN"));

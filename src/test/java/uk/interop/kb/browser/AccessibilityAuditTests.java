@@ -148,6 +148,14 @@ class AccessibilityAuditTests {
 					s.get("/submissions/new");
 					s.press("Save and preview");
 				}),
+				new Visit("new submission with a file over 1 MB", "submission form", As.EDITOR, true, s -> {
+					s.get("/submissions/new");
+					s.upload(1_500_000);
+				}),
+				new Visit("upload the server refuses (413)", "413", As.EDITOR, false, s -> {
+					s.get("/submissions/new");
+					s.upload(12_000_000);
+				}),
 				new Visit("submission with preview", "submission", As.EDITOR, false, s -> s.submitted()),
 				new Visit("submission edit", "submission form", As.EDITOR, false, s -> {
 					s.draft();
@@ -270,6 +278,20 @@ class AccessibilityAuditTests {
 
 		void get(String path) {
 			driver.get(base + path);
+		}
+
+		/** Chooses a Markdown file of about {@code bytes} in the upload form and sends it. */
+		void upload(int bytes) {
+			try {
+				java.nio.file.Path file = java.nio.file.Files.createTempFile("audit-upload", ".md");
+				file.toFile().deleteOnExit();
+				java.nio.file.Files.writeString(file, "---\ntitle: Audit upload\n---\n\n" + "a".repeat(bytes));
+				driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+				press("Upload and fill the form");
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
 		}
 
 		void type(String id, String text) {

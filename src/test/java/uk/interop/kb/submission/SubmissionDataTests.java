@@ -73,7 +73,7 @@ class SubmissionDataTests {
 		AfterCommitEvents events = new AfterCommitEvents(new ChangeLog(db.jdbc(), Clock.systemUTC()),
 				new DatabaseDocumentIndexer(index, List.of(publisher)));
 		SubmissionService target = new SubmissionService(repository, TAXONOMY,
-				new AuditLog(db.jdbc(), Clock.systemUTC()), events, Clock.systemUTC());
+				new AuditLog(db.jdbc(), Clock.systemUTC()), events, Clock.systemUTC(), index);
 		ProxyFactory proxy = new ProxyFactory(target);
 		proxy.setProxyTargetClass(true);
 		proxy.addAdvice(new TransactionInterceptor(db.transactions(), new AnnotationTransactionAttributeSource()));

@@ -36,7 +36,8 @@ public final class AppProcess implements AutoCloseable {
 		this.log = log;
 		this.environment = Map.copyOf(environment);
 		this.arguments = new ArrayList<>(List.of("-jar", JAR.toAbsolutePath().toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1", "--spring.main.banner-mode=off"));
+				"--server.address=127.0.0.1", "--kb.base-url=http://127.0.0.1:" + port,
+				"--spring.main.banner-mode=off"));
 		arguments.addAll(List.of(settings));
 	}
 

@@ -18,7 +18,7 @@ import uk.interop.kb.account.TestAccountsConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "kb.index-dir=target/test-index/web", "kb.data-dir=target/test-data",
-				"kb.backup-dir=target/test-backups",
+				"kb.backup-dir=target/test-backups", "kb.base-url=" + KbApplicationTest.BASE_URL,
 				// Passage vectors are cached by document hash: every test index shares one cache.
 				"kb.search.semantic.cache-dir=target/test-embeddings",
 				"spring.datasource.url=jdbc:h2:mem:kb-web;DB_CLOSE_DELAY=-1",
@@ -26,4 +26,10 @@ import uk.interop.kb.account.TestAccountsConfiguration;
 				"kb.search.searches-per-minute=1000000", "kb.search.burst=1000000" })
 @Import(TestAccountsConfiguration.class)
 public @interface KbApplicationTest {
+
+	/**
+	 * The tests' {@code kb.base-url}: the local address. The server listens on a random port, and the
+	 * app never uses the request's address, so absolute URLs in answers start with this.
+	 */
+	String BASE_URL = "http://localhost:8080";
 }

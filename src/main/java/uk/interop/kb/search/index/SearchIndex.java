@@ -60,6 +60,8 @@ import org.springframework.util.FileSystemUtils;
 
 import uk.interop.kb.content.SourceDocument;
 import uk.interop.kb.search.IndexLockedException;
+import uk.interop.kb.search.IndexStatus;
+import uk.interop.kb.search.IndexUnavailableException;
 import uk.interop.kb.search.IndexedDocument;
 import uk.interop.kb.taxonomy.Taxonomy;
 
@@ -71,16 +73,21 @@ import uk.interop.kb.taxonomy.Taxonomy;
  * <p>The index is derived, so damage is repaired by rebuilding, never by failing: a missing,
  * truncated or corrupt index found at start-up is moved aside and a new, empty one opened (the
  * {@link ContentIndexer}'s sync then rebuilds it). A writer that fails at run time (a "tragic"
- * exception such as a full disk) is reported by {@link #problem()} until {@link #reopen()} opens a
- * new writer on the last commit and a sync catches it up. A read-write lock keeps every operation
- * off the writer while it is being replaced.
+ * exception such as a full disk) is reported by {@link #writeProblem()} until {@link #reopen()} opens a
+ * new writer on the last commit and a sync catches it up; meanwhile reading goes on from the last good
+ * searcher, and a disk with less than {@link #MIN_FREE_BYTES} free refuses writes before they are tried
+ * ({@link IndexStatus}). A read-write lock keeps every operation off the writer while it is being replaced.
  */
-public final class SearchIndex implements Closeable {
+public final class SearchIndex implements Closeable, IndexStatus {
+
+	/** Room for a flush and a commit: below it, writes are refused before they are tried. */
+	public static final long MIN_FREE_BYTES = 8L * 1024 * 1024;
 
 	private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 	private static final DateTimeFormatter ASIDE = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
 	private final Path dir;
+	private final long minFreeBytes;
 	private final Directory directory;
 	private final String synonyms;
 	private final FacetsConfig facetsConfig = DocumentMapper.facetsConfig();
@@ -93,14 +100,19 @@ public final class SearchIndex implements Closeable {
 	private volatile FacetState facetState = new FacetState(null, Optional.empty());
 	private volatile Engine engine;
 	private volatile String notReady = "not yet in step with its sources";
+	/** Set by {@link #reopen()}: reads see the last commit until the sync that follows has caught up. */
+	private volatile String catchingUp;
 	private volatile boolean closed;
 
 	private record FacetState(IndexReader reader, Optional<SortedSetDocValuesReaderState> state) {
 	}
 
-	/** What one open writer consists of; replaced whole by {@link #reopen()}. */
+	/**
+	 * What one open writer consists of; replaced whole by {@link #reopen()}. The analyzer is kept here
+	 * because {@link IndexWriter#getAnalyzer()} throws once the writer has failed, and reads need it.
+	 */
 	private record Engine(IndexWriter writer, SnapshotDeletionPolicy snapshots, SearcherManager manager,
-			ControlledRealTimeReopenThread<IndexSearcher> reopener) {
+			ControlledRealTimeReopenThread<IndexSearcher> reopener, Analyzer indexAnalyzer) {
 	}
 
 	/** A searcher and what goes with it, valid until released. */
@@ -139,6 +151,13 @@ public final class SearchIndex implements Closeable {
 
 	/** {@code directories} opens the Lucene directory for a path: tests wrap it to inject disk failures. */
 	public SearchIndex(Path dir, Taxonomy taxonomy, Embeddings embeddings, Function<Path, Directory> directories) {
+		this(dir, taxonomy, embeddings, directories, MIN_FREE_BYTES);
+	}
+
+	/** {@code minFreeBytes}: tests set 0 to let Lucene itself meet a full disk. */
+	SearchIndex(Path dir, Taxonomy taxonomy, Embeddings embeddings, Function<Path, Directory> directories,
+			long minFreeBytes) {
+		this.minFreeBytes = minFreeBytes;
 		this.dir = dir;
 		this.synonyms = taxonomy.synonyms();
 		this.mapper = new DocumentMapper(facetsConfig, taxonomy, embeddings);
@@ -251,7 +270,7 @@ public final class SearchIndex implements Closeable {
 			IndexSearcher searcher = e.manager().acquire();
 			try {
 				return function.apply(new Snapshot(searcher, facetState(searcher.getIndexReader()), facetsConfig,
-						mapper, e.writer().getAnalyzer(), queryAnalyzer));
+						mapper, e.indexAnalyzer(), queryAnalyzer));
 			}
 			finally {
 				e.manager().release(searcher);
@@ -342,19 +361,68 @@ public final class SearchIndex implements Closeable {
 	}
 
 	/**
-	 * What stops the index serving correctly now: a writer that failed (until {@link #reopen()} and a
-	 * sync), or a start-up that has not yet brought it in step with its sources. Empty when all is well.
+	 * What stops the index serving reads correctly now: a start-up that has not yet brought it in step
+	 * with its sources. A failed writer is not such a problem: reads go on from the last good searcher
+	 * ({@link #writeProblem()}, {@link #degraded()}). Empty when all is well.
 	 */
 	public Optional<String> problem() {
+		return Optional.ofNullable(notReady);
+	}
+
+	/** Why writes are refused now: a failed writer, or a full disk. Empty when the index can take writes. */
+	@Override
+	public Optional<String> writeProblem() {
 		Engine current = engine;
+		if (closed) {
+			return Optional.of("the index is closed");
+		}
 		Throwable tragic = current.writer().getTragicException();
 		if (tragic != null) {
 			return Optional.of("the index writer failed: " + describe(tragic));
 		}
-		if (!current.writer().isOpen() && !closed) {
+		if (!current.writer().isOpen()) {
 			return Optional.of("the index writer closed unexpectedly");
 		}
-		return Optional.ofNullable(notReady);
+		return diskProblem();
+	}
+
+	/** Why: the disk holding the index has less than {@link #MIN_FREE_BYTES} free. Empty if it has room (or cannot say). */
+	public Optional<String> diskProblem() {
+		try {
+			long free = Files.getFileStore(dir).getUsableSpace();
+			return free < minFreeBytes
+					? Optional.of("the index's disk is full (" + free / 1024 + " KB free, " + minFreeBytes / 1024
+							+ " KB needed)")
+					: Optional.empty();
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Why a failed writer should not be reopened yet: too little room on its disk to catch up (at least
+	 * 1 MB, and never less than the margin writes need). Reopening falls back to the last commit, so
+	 * while the disk is full the last good searcher is the better one to read from.
+	 */
+	public Optional<String> noRoomToRecover() {
+		try {
+			long free = Files.getFileStore(dir).getUsableSpace();
+			long needed = Math.max(minFreeBytes, 1024 * 1024);
+			return free < needed ? Optional.of("the index's disk is full (" + free / 1024 + " KB free)") : Optional.empty();
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Why the index serves reads but is not whole now: writes refused ({@link #writeProblem()}), or a
+	 * reopened writer still catching up with its sources. Empty when all is well.
+	 */
+	public Optional<String> degraded() {
+		Optional<String> writes = writeProblem();
+		return writes.isPresent() ? writes : Optional.ofNullable(catchingUp);
 	}
 
 	/** True when the writer has failed and must be replaced by {@link #reopen()}. */
@@ -367,6 +435,7 @@ public final class SearchIndex implements Closeable {
 	public void caughtUp() {
 		if (!needsReopen()) {
 			notReady = null;
+			catchingUp = null;
 		}
 	}
 
@@ -380,7 +449,7 @@ public final class SearchIndex implements Closeable {
 			if (closed) {
 				return;
 			}
-			notReady = "reopened after a failure; catching up with its sources";
+			catchingUp = "reopened after a failure; catching up with its sources";
 			Engine old = engine;
 			closeEngine(old, false);
 			engine = open();
@@ -394,8 +463,9 @@ public final class SearchIndex implements Closeable {
 	private Engine open() {
 		IndexWriter writer;
 		SnapshotDeletionPolicy snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
+		Analyzer indexAnalyzer = KbAnalyzers.forIndexing(synonyms);
 		try {
-			IndexWriterConfig config = new IndexWriterConfig(KbAnalyzers.forIndexing(synonyms));
+			IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer);
 			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
 			config.setCommitOnClose(true);
 			config.setIndexDeletionPolicy(snapshots);
@@ -420,7 +490,7 @@ public final class SearchIndex implements Closeable {
 		reopener.setDaemon(true);
 		reopener.setUncaughtExceptionHandler((thread, ex) -> log.warn("Index refresh stopped: {}", describe(ex)));
 		reopener.start();
-		return new Engine(writer, snapshots, manager, reopener);
+		return new Engine(writer, snapshots, manager, reopener, indexAnalyzer);
 	}
 
 	private <T> T read(IndexOperation<T> operation) {
@@ -442,8 +512,15 @@ public final class SearchIndex implements Closeable {
 		}
 	}
 
-	/** Writes share the lock with reads: it excludes only replacing the writer (IndexWriter is thread-safe). */
+	/**
+	 * Writes share the lock with reads: it excludes only replacing the writer (IndexWriter is thread-safe).
+	 * On a full disk a write is refused before it is tried, so the writer is not driven into failure.
+	 */
 	private long write(IndexOperation<Long> operation) {
+		Optional<String> disk = diskProblem();
+		if (disk.isPresent()) {
+			throw new IndexUnavailableException(disk.get());
+		}
 		return read(operation);
 	}
 
@@ -451,7 +528,8 @@ public final class SearchIndex implements Closeable {
 	private RuntimeException failed(Engine current, Exception ex) {
 		if (current.writer().getTragicException() != null || !current.writer().isOpen()) {
 			if (!closed) {
-				log.warn("Index writer in {} has failed ({}); search is degraded until it is reopened",
+				log.warn("Index writer in {} has failed ({}); writes are refused until it is reopened, reads go on "
+						+ "from the last good searcher",
 						dir.toAbsolutePath(), describe(ex));
 			}
 			return new IndexFailedException(describe(ex), ex);
@@ -610,9 +688,9 @@ public final class SearchIndex implements Closeable {
 	}
 
 	/** The index writer failed (disk full, I/O error): the write was not made; the index reopens and catches up. */
-	public static final class IndexFailedException extends IllegalStateException {
+	public static final class IndexFailedException extends IndexUnavailableException {
 		public IndexFailedException(String reason, Throwable cause) {
-			super("The search index failed: " + reason, cause);
+			super("the index writer failed: " + reason, cause);
 		}
 	}
 }

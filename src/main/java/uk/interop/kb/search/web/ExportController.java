@@ -14,19 +14,18 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 import uk.interop.kb.search.Audience;
 import uk.interop.kb.search.DocumentListing;
 import uk.interop.kb.search.FacetLabels;
 import uk.interop.kb.search.IndexedDocument;
 import uk.interop.kb.search.SearchRequest;
+import uk.interop.kb.web.BaseUrl;
 
 /**
  * Twins of every search URL: an Atom feed of the newest matches, and the results as CSV or a
- * Markdown briefing note. Same parameters, same access rules as the page.
+ * Markdown briefing note. Same parameters, same access rules as the page. Absolute links are built from
+ * {@code kb.base-url}, never from the request.
  */
 @RestController
 class ExportController {
@@ -37,22 +36,24 @@ class ExportController {
 	private final DocumentListing listing;
 	private final AudienceResolver audiences;
 	private final ResultExports exports;
+	private final BaseUrl baseUrl;
 
 	ExportController(SearchRequestParser parser, DocumentListing listing, FacetLabels labels,
-			AudienceResolver audiences) {
+			AudienceResolver audiences, BaseUrl baseUrl) {
 		this.parser = parser;
 		this.listing = listing;
 		this.audiences = audiences;
 		this.exports = new ResultExports(labels);
+		this.baseUrl = baseUrl;
 	}
 
 	@GetMapping("/search.atom")
-	ResponseEntity<String> feed(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
+	ResponseEntity<String> feed(@RequestParam MultiValueMap<String, String> params) {
 		SearchRequest parsed = parser.parse(params, false, SearchRequest.DEFAULT_SIZE).request();
 		Audience audience = audiences.current();
 		List<IndexedDocument> documents = listing.matches(parsed.withSort(SearchRequest.Sort.NEWEST), audience,
 				FEED_SIZE);
-		String base = base(request);
+		String base = baseUrl.value();
 		String pageUrl = base + SearchUrls.of(parsed.withPage(1, parsed.size()));
 		String title = "Interop KB: " + (parsed.query().isEmpty() ? "newest documents" : "“" + parsed.query() + "”")
 				+ (parsed.filters().isEmpty() ? "" : " (filtered)");
@@ -64,18 +65,18 @@ class ExportController {
 	}
 
 	@GetMapping("/search.csv")
-	ResponseEntity<byte[]> csv(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
+	ResponseEntity<byte[]> csv(@RequestParam MultiValueMap<String, String> params) {
 		SearchRequest parsed = parser.parse(params, false, SearchRequest.DEFAULT_SIZE).request();
 		Audience audience = audiences.current();
-		String csv = exports.csv(listing.matches(parsed, audience, ResultExports.MAX_ROWS), base(request));
+		String csv = exports.csv(listing.matches(parsed, audience, ResultExports.MAX_ROWS), baseUrl.value());
 		return download(csv, "interop-kb-results.csv", new MediaType("text", "csv", StandardCharsets.UTF_8), audience);
 	}
 
 	@GetMapping("/search.md")
-	ResponseEntity<byte[]> briefing(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
+	ResponseEntity<byte[]> briefing(@RequestParam MultiValueMap<String, String> params) {
 		SearchRequest parsed = parser.parse(params, false, SearchRequest.DEFAULT_SIZE).request();
 		Audience audience = audiences.current();
-		String md = exports.briefing(parsed, listing.matches(parsed, audience, ResultExports.MAX_ROWS), base(request),
+		String md = exports.briefing(parsed, listing.matches(parsed, audience, ResultExports.MAX_ROWS), baseUrl.value(),
 				LocalDate.now(ZoneOffset.UTC));
 		return download(md, "interop-kb-briefing.md", new MediaType("text", "markdown", StandardCharsets.UTF_8),
 				audience);
@@ -98,9 +99,5 @@ class ExportController {
 	private static String query(String url) {
 		int q = url.indexOf('?');
 		return q < 0 ? "" : url.substring(q);
-	}
-
-	static String base(HttpServletRequest request) {
-		return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
 	}
 }

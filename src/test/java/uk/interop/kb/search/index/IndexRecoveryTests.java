@@ -222,17 +222,20 @@ class IndexRecoveryTests {
 			}).isInstanceOf(RuntimeException.class);
 
 			assertThat(index.needsReopen()).isTrue();
-			assertThat(index.problem()).hasValueSatisfying(p -> assertThat(p).startsWith("the index writer failed"));
+			assertThat(index.writeProblem()).hasValueSatisfying(p -> assertThat(p).startsWith("the index writer failed"));
 			var health = new IndexHealthIndicator(index);
-			assertThat(health.health().getStatus().getCode()).isEqualTo("DOWN");
+			assertThat(health.health().getStatus().getCode()).isEqualTo("DEGRADED");
 			assertThat(health.health().getDetails().get("reason").toString()).contains("No space left on device");
+			assertThat(search.search(SearchRequest.of("kestrel"), Audience.PUBLIC).total())
+				.as("reads go on from the last good searcher").isEqualTo(30);
 			assertThat(new IndexRecovery(index, indexer).recover()).as("recovery while the disk still fails").isFalse();
-			assertThat(index.problem()).isPresent();
+			assertThat(index.degraded()).isPresent();
 
 			disk[0].failing.set(false);
 			assertThat(new IndexRecovery(index, indexer).recover()).isTrue();
 
 			assertThat(index.problem()).isEmpty();
+			assertThat(index.degraded()).isEmpty();
 			assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
 			assertThat(search.search(SearchRequest.of("kestrel"), Audience.PUBLIC).total()).isEqualTo(31);
 			assertThat(search.search(SearchRequest.of("osprey"), Audience.PUBLIC).total()).isEqualTo(1);

@@ -1,0 +1,43 @@
+package uk.interop.kb.security;
+
+import java.net.URI;
+
+import org.springframework.security.web.RedirectStrategy;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+
+/**
+ * Redirects carry a path, never a scheme and host: Spring Security remembers the page someone was
+ * sent to sign in from as a full URL, built from the request, and would otherwise send them to it.
+ * A path keeps them on the address they used ({@code server.tomcat.use-relative-redirects} does the
+ * same for every other redirect).
+ */
+final class RelativeRedirects implements RedirectStrategy {
+
+	private RelativeRedirects() {
+	}
+
+	/** After signing in: back to the page that asked for it, or the home page. */
+	static AuthenticationSuccessHandler afterSignIn() {
+		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+		handler.setDefaultTargetUrl("/");
+		handler.setRedirectStrategy(new RelativeRedirects());
+		return handler;
+	}
+
+	@Override
+	public void sendRedirect(jakarta.servlet.http.HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response, String url) throws java.io.IOException {
+		response.sendRedirect(response.encodeRedirectURL(pathOf(url)));
+	}
+
+	/** The path and query of {@code url}; a path stays as it is. Only ever a path from the root. */
+	static String pathOf(String url) {
+		URI uri = URI.create(url);
+		String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+		if (!path.startsWith("/") || path.startsWith("//")) {
+			return "/";
+		}
+		return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+	}
+}
