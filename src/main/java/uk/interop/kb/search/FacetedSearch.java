@@ -126,7 +126,7 @@ public final class FacetedSearch {
 	private Found run(SearchIndex.Snapshot snapshot, SearchRequest request, String text, QueryFactory.Built built,
 			AccessFilter access) throws IOException {
 		IndexSearcher searcher = snapshot.searcher();
-		SemanticMatches.Found found = ranking.semantic() && !text.isBlank()
+		SemanticMatches.Found found = ranking.semantic() && !text.isBlank() && spelling.anyKnown(snapshot, text, access)
 				? SemanticMatches.find(snapshot, index.embeddings(), text, access, ranking) : SemanticMatches.Found.NONE;
 		List<SemanticMatches.Match> semantic = found.matches();
 		Query base = access.restrict(built.query());

@@ -75,6 +75,26 @@ public final class SpellingCorrector {
 		return check.accept(suggestion) ? Optional.of(suggestion) : Optional.empty();
 	}
 
+	/**
+	 * Whether any word of the text occurs in what the audience may read. Semantic matching is only
+	 * asked about text with at least one such word: a string of letters the library has never seen
+	 * carries no meaning, only a resemblance to other unknown strings.
+	 */
+	public boolean anyKnown(SearchIndex.Snapshot snapshot, String text, AccessFilter access) {
+		IndexReader reader = snapshot.searcher().getIndexReader();
+		List<String> fields = access.spellingFields();
+		Matcher words = WORD.matcher(text);
+		while (words.find()) {
+			String word = words.group().toLowerCase(Locale.ROOT);
+			String british = BritishSpellingFilter.british(word);
+			if (!QueryFactory.FILLER.contains(word)
+					&& fields.stream().anyMatch(f -> docFreq(reader, f, word) > 0 || docFreq(reader, f, british) > 0)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static int docFreq(IndexReader reader, String field, String word) {
 		try {
 			return reader.docFreq(new Term(field, word));

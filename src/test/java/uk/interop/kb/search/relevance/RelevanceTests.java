@@ -118,6 +118,14 @@ class RelevanceTests {
 	}
 
 	@Test
+	void lettersTheLibraryHasNeverSeenFindNothingNotEvenByResemblance() {
+		for (String nonsense : List.of("zxnvdhciatli", "qqzxv vvzqq", "kestrelx")) {
+			assertThat(search.search(SearchRequest.of(nonsense).exactly(), Audience.MEMBERS).total()).as(nonsense)
+				.isZero();
+		}
+	}
+
+	@Test
 	void aMisspeltWordAmongKnownOnesIsCorrectedToo() {
 		SearchResults results = search.search(SearchRequest.of("mental heath triage"), Audience.MEMBERS);
 
