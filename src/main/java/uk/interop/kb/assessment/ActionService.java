@@ -119,6 +119,11 @@ public class ActionService {
 		return action.lessons().stream().map(id -> listing.document(id, audience)).flatMap(Optional::stream).toList();
 	}
 
+	/** A linked lesson's title, if the reader may read it. */
+	public Optional<String> lessonTitle(String id, Audience audience) {
+		return listing.document(id, audience).map(d -> d.document().title());
+	}
+
 	/** A save's outcome: field errors, the action's id, or (a conflict) the action as a colleague left it. */
 	public record Saved(Map<String, String> errors, Optional<Long> id, Optional<ImprovementAction> theirs) {
 		public boolean ok() {
