@@ -28,14 +28,14 @@ public class ProfileView {
 	 * @param framework the framework as it is now, if still offered (for its notice and scale description)
 	 * @param reading what to read, by indicator id, for indicators with a next step
 	 */
-	record Data(Profile profile, String organisationLabel, Optional<Framework> framework, LevelChart chart,
+	public record Data(Profile profile, String organisationLabel, Optional<Framework> framework, LevelChart chart,
 			Benchmark benchmark, Map<String, Recommendations.Reading> reading) {
 
-		Assessment assessment() {
+		public Assessment assessment() {
 			return profile.assessment();
 		}
 
-		Recommendations.Reading reading(String indicatorId) {
+		public Recommendations.Reading reading(String indicatorId) {
 			return reading.getOrDefault(indicatorId, new Recommendations.Reading(java.util.List.of(),
 					java.util.List.of(), java.util.List.of()));
 		}
