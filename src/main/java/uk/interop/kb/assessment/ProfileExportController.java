@@ -18,6 +18,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import uk.interop.kb.account.KbUser;
 import uk.interop.kb.search.web.AudienceResolver;
 
@@ -31,11 +33,13 @@ class ProfileExportController {
 	private final Members members;
 	private final ProfileView profiles;
 	private final AudienceResolver audiences;
+	private final JsonMapper json;
 
-	ProfileExportController(Members members, ProfileView profiles, AudienceResolver audiences) {
+	ProfileExportController(Members members, ProfileView profiles, AudienceResolver audiences, JsonMapper json) {
 		this.members = members;
 		this.profiles = profiles;
 		this.audiences = audiences;
+		this.json = json;
 	}
 
 	@GetMapping("/assessments/{id}/profile.csv")
@@ -55,10 +59,11 @@ class ProfileExportController {
 				new MediaType("text", "markdown", StandardCharsets.UTF_8));
 	}
 
-	@GetMapping(path = "/assessments/{id}/profile.json", produces = "application/json")
-	ResponseEntity<ProfileJson> json(@AuthenticationPrincipal KbUser user, @PathVariable long id) {
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON)
-			.body(ProfileJson.of(data(user, id)));
+	/** Written here rather than by content negotiation, so a browser following the link gets the file. */
+	@GetMapping("/assessments/{id}/profile.json")
+	ResponseEntity<byte[]> json(@AuthenticationPrincipal KbUser user, @PathVariable long id) {
+		ProfileView.Data data = data(user, id);
+		return download(json.writeValueAsString(ProfileJson.of(data)), name(data, "json"), MediaType.APPLICATION_JSON);
 	}
 
 	@GetMapping("/assessments/{id}/print")
