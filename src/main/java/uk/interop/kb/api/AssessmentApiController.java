@@ -155,9 +155,9 @@ class AssessmentApiController {
 	}
 
 	/**
-	 * {@code due}: YYYY-MM-DD or null; {@code status}: identified, agreed, in-progress, implemented or
-	 * lesson-learned; {@code lessons}: document ids; {@code indicators}: {@code framework:indicator};
-	 * {@code version}: the version you read, for updates.
+	 * {@code due}: YYYY-MM-DD or null; {@code status}: identified (the default), agreed, in-progress, implemented
+	 * or lesson-learned; {@code lessons}: document ids; {@code indicators}: {@code framework:indicator};
+	 * {@code version}: the version you read, for updates, where a field left out keeps its current value.
 	 */
 	record ActionRequest(Integer version, String title, String details, String owner, String due, String status,
 			String evidence, List<String> lessons, List<String> indicators, Long assessment) {
@@ -288,8 +288,8 @@ class AssessmentApiController {
 	ResponseEntity<?> update(@AuthenticationPrincipal KbUser user, @PathVariable long id,
 			@RequestBody ActionRequest body, HttpServletRequest request) {
 		Member member = members.require(user);
-		actions.get(member, id);
-		Optional<ActionForm> form = form(body);
+		ImprovementAction current = actions.get(member, id);
+		Optional<ActionForm> form = form(merged(body, current));
 		if (form.isEmpty()) {
 			return invalid("Invalid action", Map.of("due", "must be a date like 2027-03-31"));
 		}
@@ -314,6 +314,21 @@ class AssessmentApiController {
 				a.status().name().toLowerCase(java.util.Locale.ROOT), time(a.createdAt()),
 				a.submittedAt().map(AssessmentApiController::time).orElse(null), answers,
 				a.submitted() ? profiles.json(member, id, audiences.current()) : null);
+	}
+
+	/** An update: what the request leaves out (null) keeps its current value. */
+	private static ActionRequest merged(ActionRequest body, ImprovementAction current) {
+		return new ActionRequest(body.version(), or(body.title(), current.title()), or(body.details(), current.details()),
+				or(body.owner(), current.owner()), body.due() != null ? body.due()
+						: current.due().map(LocalDate::toString).orElse(null),
+				or(body.status(), current.status().id()), or(body.evidence(), current.evidence()),
+				body.lessons() != null ? body.lessons() : current.lessons(), body.indicators() != null ? body.indicators()
+						: current.indicators().stream().map(ImprovementAction.IndicatorRef::key).toList(),
+				body.assessment());
+	}
+
+	private static String or(String value, String current) {
+		return value != null ? value : current;
 	}
 
 	/** The API's date and lists, as the page's form sends them; empty when the date cannot be read. */
