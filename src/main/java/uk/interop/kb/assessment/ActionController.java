@@ -50,6 +50,10 @@ class ActionController {
 	String list(@AuthenticationPrincipal KbUser user, @RequestParam(required = false) List<String> status,
 			@RequestParam(defaultValue = "false") String overdue, @RequestParam(defaultValue = "") String level,
 			Model model) {
+		if (members.of(user).isEmpty()) {
+			// The self-assessment page explains what is missing: an organisation.
+			return "redirect:/assessments";
+		}
 		Member member = members.require(user);
 		Set<ActionStatus> statuses = EnumSet.noneOf(ActionStatus.class);
 		(status == null ? List.<String>of() : status).forEach(s -> ActionStatus.fromId(s).ifPresent(statuses::add));
@@ -68,7 +72,9 @@ class ActionController {
 	String newForm(@AuthenticationPrincipal KbUser user, @RequestParam(required = false) List<String> lesson,
 			@RequestParam(required = false) List<String> indicator, @RequestParam(required = false) Long assessment,
 			Model model) {
-		members.require(user);
+		if (members.of(user).isEmpty()) {
+			return "redirect:/assessments";
+		}
 		return form(model, ActionForm.starting(lesson == null ? List.of() : lesson,
 				indicator == null ? List.of() : indicator, assessment), Map.of(), null);
 	}

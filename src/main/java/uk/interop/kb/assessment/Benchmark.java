@@ -76,8 +76,8 @@ public record Benchmark(String frameworkId, int majorVersion, int organisations,
 			int same = 0;
 			int lower = 0;
 			for (var entry : latest.entrySet()) {
-				Optional<Double> score = Profile.mean(entry.getValue().stream().filter(r -> r.level().equals(level))
-					.map(r -> answer(level, r.step())).toList());
+				Optional<Double> score = Profile.meanOfSteps(entry.getValue().stream()
+					.filter(r -> r.level().equals(level)).map(AssessmentRepository.SubmittedScore::step).toList());
 				if (score.isEmpty()) {
 					notScored++;
 					continue;
@@ -102,11 +102,6 @@ public record Benchmark(String frameworkId, int majorVersion, int organisations,
 					median(scores), own, higher, same, lower));
 		}
 		return new Benchmark(frameworkId, majorVersion, organisations, minimum, levels);
-	}
-
-	/** Just enough of an answer for {@link Profile#mean}. */
-	private static Answer answer(String level, Optional<Integer> step) {
-		return new Answer("", 0, level, "", "", List.of(), "", step, "", "", "", 0, "", java.time.Instant.EPOCH);
 	}
 
 	static Optional<Double> median(List<Double> values) {

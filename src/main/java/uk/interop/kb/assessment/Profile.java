@@ -110,7 +110,12 @@ public record Profile(Assessment assessment, List<LevelScore> levels) {
 
 	/** The mean of the known steps, to one decimal place (half up); empty when none is known. */
 	static Optional<Double> mean(List<Answer> answers) {
-		List<Integer> known = answers.stream().flatMap(a -> a.step().stream()).filter(s -> s > 0).toList();
+		return meanOfSteps(answers.stream().map(Answer::step).toList());
+	}
+
+	/** As {@link #mean}, over steps alone: 1 to 5 count, 0 (not known) and empty do not. */
+	static Optional<Double> meanOfSteps(List<Optional<Integer>> steps) {
+		List<Integer> known = steps.stream().flatMap(Optional::stream).filter(s -> s > 0).toList();
 		if (known.isEmpty()) {
 			return Optional.empty();
 		}

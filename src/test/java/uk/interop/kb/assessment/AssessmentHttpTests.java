@@ -186,6 +186,9 @@ class AssessmentHttpTests {
 		assertThat(loneWeb.post("/assessments", "/assessments", Map.of("framework", "general")).statusCode())
 			.isEqualTo(404);
 		assertThat(loneWeb.get("/assessments/insights").statusCode()).isEqualTo(403);
+		for (String list : List.of("/assessments/actions", "/assessments/actions/new?lesson=lessons/x")) {
+			assertThat(loneWeb.get(list).headers().firstValue("Location").orElse("")).as(list).endsWith("/assessments");
+		}
 
 		AssessmentJourney member = as(accounts.freshIn("aggregated", Role.MEMBER, "hmcts"));
 		member.submitted("general", "4", "Evidence only HMCTS colleagues see");
