@@ -111,7 +111,7 @@ class CrashIT {
 		}
 		assertThat(attempts.stream().filter(a -> a.acknowledged == Stage.PUBLISHED)).as("published in all rounds")
 			.isNotEmpty();
-		try (FSDirectory index = FSDirectory.open(dir.resolve("index")); CheckIndex check = new CheckIndex(index)) {
+		try (FSDirectory index = FSDirectory.open(dir.resolve("index").resolve("lucene")); CheckIndex check = new CheckIndex(index)) {
 			assertThat(check.checkIndex().clean).as("CheckIndex").isTrue();
 		}
 		try (Stream<Path> files = Files.list(dir)) {

@@ -25,12 +25,18 @@ class AccountBootstrap implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
 
+	/** Demo accounts belong to a stand-in organisation, so they can try self-assessment without naming a real one. */
+	static final String DEMO_ORGANISATION = "anonymised-police-force";
+
 	private final AccountService accounts;
+	private final AccountOrganisations organisations;
 	private final AccountsProperties properties;
 	private final Environment environment;
 
-	AccountBootstrap(AccountService accounts, AccountsProperties properties, Environment environment) {
+	AccountBootstrap(AccountService accounts, AccountOrganisations organisations, AccountsProperties properties,
+			Environment environment) {
 		this.accounts = accounts;
+		this.organisations = organisations;
 		this.properties = properties;
 		this.environment = environment;
 	}
@@ -73,8 +79,9 @@ class AccountBootstrap implements SmartInitializingSingleton {
 		});
 		DEMO_ACCOUNTS.forEach((username, role) -> {
 			if (accounts.findByUsername(username).isEmpty()) {
-				accounts.create(username, "Demo " + role.label().toLowerCase(java.util.Locale.ROOT), password, role,
-						false);
+				long id = accounts.create(username, "Demo " + role.label().toLowerCase(java.util.Locale.ROOT), password,
+						role, false);
+				organisations.assign(id, DEMO_ORGANISATION);
 			}
 		});
 		log.warn("DEMO ACCOUNTS EXIST: {} share the password from KB_DEMO_PASSWORD. Never use the demo profile "

@@ -22,14 +22,17 @@ import jakarta.servlet.http.HttpServletResponse;
 class AccountController {
 
 	private final AccountService accounts;
+	private final AccountOrganisations organisations;
 
-	AccountController(AccountService accounts) {
+	AccountController(AccountService accounts, AccountOrganisations organisations) {
 		this.accounts = accounts;
+		this.organisations = organisations;
 	}
 
 	@GetMapping("/account")
 	String account(@AuthenticationPrincipal KbUser user, Model model) {
 		model.addAttribute("account", accounts.find(user.id()).orElseThrow());
+		model.addAttribute("organisation", organisations.concept(user.id()).orElse(null));
 		return "account/overview";
 	}
 

@@ -25,11 +25,13 @@ class AdminController {
 	private static final int AUDIT_PAGE_SIZE = 50;
 
 	private final AccountService accounts;
+	private final AccountOrganisations organisations;
 	private final AuditLog audit;
 	private final BaseUrl baseUrl;
 
-	AdminController(AccountService accounts, AuditLog audit, BaseUrl baseUrl) {
+	AdminController(AccountService accounts, AccountOrganisations organisations, AuditLog audit, BaseUrl baseUrl) {
 		this.accounts = accounts;
+		this.organisations = organisations;
 		this.audit = audit;
 		this.baseUrl = baseUrl;
 	}
@@ -37,6 +39,8 @@ class AdminController {
 	@GetMapping("/users")
 	String users(Model model) {
 		model.addAttribute("users", accounts.all());
+		model.addAttribute("organisations", organisations.all());
+		model.addAttribute("organisationLabels", organisationLabels());
 		return "admin/users";
 	}
 
@@ -44,10 +48,26 @@ class AdminController {
 	String user(@PathVariable long id, Model model) {
 		model.addAttribute("user", accounts.find(id).orElseThrow(NoSuchAccountException::new));
 		model.addAttribute("roles", Role.values());
+		model.addAttribute("organisation", organisations.of(id).orElse(""));
+		model.addAttribute("organisationChoices", organisations.choices());
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
 		return "admin/user";
+	}
+
+	@PostMapping("/users/{id}/organisation")
+	String changeOrganisation(@PathVariable long id, @RequestParam(required = false) String organisation,
+			@AuthenticationPrincipal KbUser admin, HttpServletRequest request, RedirectAttributes redirect) {
+		accounts.find(id).orElseThrow(NoSuchAccountException::new);
+		AccountService.Errors errors = organisations.set(admin, id, Forms.orEmpty(organisation), Forms.source(request));
+		return done(id, errors, "Organisation changed", redirect);
+	}
+
+	private Map<String, String> organisationLabels() {
+		Map<String, String> labels = new java.util.HashMap<>();
+		organisations.choices().forEach(c -> labels.put(c.id(), c.label()));
+		return labels;
 	}
 
 	@PostMapping("/users/{id}/role")

@@ -47,6 +47,23 @@ class ApiProblems {
 				Map.of("currentVersion", ex.current().version(), "status", ex.current().status().name()));
 	}
 
+	@ExceptionHandler(uk.interop.kb.assessment.AssessmentNotFoundException.class)
+	ResponseEntity<ProblemDetail> assessmentNotFound() {
+		return problem(HttpStatus.NOT_FOUND, "Not found", "Nothing with that id that your organisation may see",
+				Map.of());
+	}
+
+	@ExceptionHandler(uk.interop.kb.assessment.ActionService.NotAllowedException.class)
+	ResponseEntity<ProblemDetail> actionNotAllowed(uk.interop.kb.assessment.ActionService.NotAllowedException ex) {
+		return problem(HttpStatus.CONFLICT, "Not allowed now", ex.getMessage(), Map.of());
+	}
+
+	@ExceptionHandler(AssessmentApiController.BadStatusException.class)
+	ResponseEntity<ProblemDetail> badStatus(AssessmentApiController.BadStatusException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Bad parameter", "status: '" + ex.value + "' is not a status",
+				Map.of("parameter", "status"));
+	}
+
 	/** A body cut off at the limit as it was read, or over Jackson's read limits, is too large: 413; anything else 400. */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {

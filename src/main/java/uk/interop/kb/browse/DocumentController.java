@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import uk.interop.kb.assessment.LessonUptake;
 import uk.interop.kb.search.Audience;
 import uk.interop.kb.search.DocumentListing;
 import uk.interop.kb.search.IndexedDocument;
@@ -28,15 +29,17 @@ class DocumentController {
 	private final AudienceResolver audiences;
 	private final SkosWriter skos;
 	private final BaseUrl baseUrl;
+	private final LessonUptake uptake;
 
 	DocumentController(DocumentListing listing, RelatedDocuments related, Taxonomy taxonomy, AudienceResolver audiences,
-			SkosWriter skos, BaseUrl baseUrl) {
+			SkosWriter skos, BaseUrl baseUrl, LessonUptake uptake) {
 		this.listing = listing;
 		this.related = related;
 		this.taxonomy = taxonomy;
 		this.audiences = audiences;
 		this.skos = skos;
 		this.baseUrl = baseUrl;
+		this.uptake = uptake;
 	}
 
 	/** A document page; 404 both for an unknown id and for one this reader may not see. */
@@ -55,6 +58,11 @@ class DocumentController {
 			.map(level -> listing.document(level.text("handbook"), audience).map(ch -> new Chapter(level, ch)))
 			.flatMap(java.util.Optional::stream).toList());
 		model.addAttribute("related", related.related(slug, audience, RELATED));
+		// Members only: how many organisations acted on a lesson (counts, never which).
+		if (audience.mayRead(uk.interop.kb.content.Visibility.MEMBERS)
+				&& java.util.Set.of("lesson", "case-study").contains(document.document().type())) {
+			model.addAttribute("uptake", uptake.of(document.id()));
+		}
 		String pageUrl = baseUrl.of(document.url());
 		model.addAttribute("pageMetadata", DocumentMetadataTags.of(document.document(), pageUrl, taxonomy, skos));
 		return "browse/document";

@@ -2,8 +2,12 @@ package uk.interop.kb.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.boot.WebApplicationType;
@@ -13,11 +17,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import uk.interop.kb.assessment.FrameworkLoader;
 import uk.interop.kb.backup.Backups;
 import uk.interop.kb.content.ContentLoader;
 import uk.interop.kb.content.ContentProblem;
 import uk.interop.kb.content.ContentSnapshot;
 import uk.interop.kb.content.MarkdownRenderer;
+import uk.interop.kb.content.RenderedMarkdown;
 import uk.interop.kb.search.IndexLockedException;
 import uk.interop.kb.search.IndexMaintenance;
 import uk.interop.kb.shared.StorageProperties;
@@ -47,7 +53,11 @@ public final class Commands {
 		};
 	}
 
-	/** Prints one line per problem; 0 when nothing fails validation (warnings alone pass), 1 otherwise. */
+	/**
+	 * Checks the Markdown documents and the assessment frameworks ({@code assessments/*.yml}, whose handbook
+	 * sections must exist among the documents). Prints one line per problem; 0 when nothing fails validation
+	 * (warnings alone pass), 1 otherwise.
+	 */
 	public static int validate(Path contentDir, PrintStream out) {
 		Taxonomy taxonomy;
 		try {
@@ -58,10 +68,19 @@ public final class Commands {
 			return 1;
 		}
 		ContentSnapshot snapshot = new ContentLoader(contentDir, taxonomy, new MarkdownRenderer()).loadAll();
-		List<ContentProblem> problems = snapshot.problems();
+		Map<String, List<String>> headings = new HashMap<>();
+		snapshot.documents().forEach(d -> headings.put(d.document().id(),
+				d.rendered().headings().stream().map(RenderedMarkdown.Heading::id).toList()));
+		FrameworkLoader.Loaded frameworks = new FrameworkLoader(taxonomy,
+				id -> Optional.ofNullable(headings.get(id))).load(contentDir);
+		List<ContentProblem> problems = new ArrayList<>(snapshot.problems());
+		problems.addAll(frameworks.problems());
 		problems.forEach(p -> out.println(contentDir.resolve(p.path()).toString().replace('\\', '/')
 				+ p.format().substring(p.path().length())));
 		long failing = problems.stream().filter(p -> p.severity().failsValidation()).count();
+		if (!frameworks.frameworks().isEmpty() || !frameworks.problems().isEmpty()) {
+			out.printf("%d assessment frameworks%n", frameworks.frameworks().size());
+		}
 		out.printf("%d documents, %d problems (%d failing)%n", snapshot.documents().size(), problems.size(), failing);
 		return failing == 0 ? 0 : 1;
 	}

@@ -1,7 +1,8 @@
 /**
- * The command-line face: {@code validate}, {@code reindex}, {@code backup}, {@code restore}, and the progress bar.
+ * The command-line face: {@code validate} (documents and assessment frameworks), {@code reindex}, {@code backup},
+ * {@code restore}, and the progress bar.
  */
-@ApplicationModule(displayName = "Commands", allowedDependencies = { "backup", "content", "search", "shared", "taxonomy" })
+@ApplicationModule(displayName = "Commands", allowedDependencies = { "assessment", "backup", "content", "search", "shared", "taxonomy" })
 package uk.interop.kb.cli;
 
 import org.springframework.modulith.ApplicationModule;

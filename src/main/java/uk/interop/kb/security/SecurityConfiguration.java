@@ -45,6 +45,15 @@ class SecurityConfiguration {
 					"/v3/api-docs", "/v3/api-docs/**", "/api")
 			.permitAll()
 			.requestMatchers("/api/v1/submissions", "/api/v1/submissions/**").hasRole("CONTRIBUTOR")
+			// Self-assessment: frameworks are content anyone may read; the rest belongs to members' organisations
+			// (checked in the service), and editors get aggregates only.
+			.requestMatchers(HttpMethod.GET, "/assessments/frameworks", "/assessments/frameworks/*",
+					"/api/v1/assessment-frameworks", "/api/v1/assessment-frameworks/*")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/assessments/insights").hasRole("EDITOR")
+			.requestMatchers("/assessments", "/assessments/**", "/api/v1/assessments", "/api/v1/assessments/**",
+					"/api/v1/improvement-actions", "/api/v1/improvement-actions/**")
+			.hasRole("MEMBER")
 			.requestMatchers("/api/v1/moderation/**").hasRole("EDITOR")
 			.requestMatchers(HttpMethod.GET, "/sign-in").permitAll()
 			.requestMatchers("/register/*", "/reset/*").permitAll()

@@ -16,8 +16,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
 final class SignedInAreas {
 
 	private static final List<PathPattern> AREAS = Stream.of("/account/**", "/admin/**", "/submissions/**",
-			"/moderation/**", "/content-health", "/search-insights", "/problem-book", "/problem-book/review", "/problem-book/new",
-			"/problem-book/*/mapping", "/api/v1/submissions/**", "/api/v1/moderation/**", "/api/v1/tokens/**")
+			"/moderation/**", "/content-health", "/search-insights", "/problem-book", "/problem-book/review",
+			"/problem-book/new", "/problem-book/*/mapping", "/api/v1/submissions/**", "/api/v1/moderation/**",
+			"/api/v1/tokens/**", "/assessments", "/assessments/**", "/api/v1/assessments/**",
+			"/api/v1/improvement-actions/**")
 		.map(PathPatternParser.defaultInstance::parse)
 		.toList();
 

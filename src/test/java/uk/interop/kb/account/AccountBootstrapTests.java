@@ -14,7 +14,9 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import uk.interop.kb.audit.AuditLog;
+import uk.interop.kb.support.TestContent;
 import uk.interop.kb.support.TestDatabase;
+import uk.interop.kb.taxonomy.TaxonomyLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +26,8 @@ class AccountBootstrapTests {
 
 	private final PasswordEncoder encoder = new AccountConfiguration().passwordEncoder();
 
-	private record Setup(AccountService service, AccountRepository repository, AccountBootstrap bootstrap) {
+	private record Setup(AccountService service, AccountRepository repository, AccountOrganisations organisations,
+			AccountBootstrap bootstrap) {
 	}
 
 	private Setup setup(String adminPassword, String demoPassword, String... profiles) {
@@ -34,9 +37,13 @@ class AccountBootstrapTests {
 		AccountRepository repository = new AccountRepository(jdbc);
 		AccountService service = new AccountService(repository, encoder, new PasswordPolicy(),
 				new AuditLog(jdbc, Clock.systemUTC()), properties, Clock.systemUTC());
+		AccountOrganisations organisations = new AccountOrganisations(jdbc, repository,
+				new TaxonomyLoader().load(TestContent.REAL_CONTENT.resolve("taxonomy")), new AuditLog(jdbc,
+						Clock.systemUTC()), Clock.systemUTC());
 		MockEnvironment environment = new MockEnvironment();
 		environment.setActiveProfiles(profiles);
-		return new Setup(service, repository, new AccountBootstrap(service, properties, environment));
+		return new Setup(service, repository, organisations, new AccountBootstrap(service, organisations, properties,
+				environment));
 	}
 
 	@Test
@@ -101,6 +108,8 @@ class AccountBootstrapTests {
 			Account account = s.repository().findByUsername(username).orElseThrow();
 			assertThat(account.role()).isEqualTo(role);
 			assertThat(encoder.matches("velvet orchard canyon", account.passwordHash())).isTrue();
+			assertThat(s.organisations().of(account.id())).as("a stand-in organisation, never a real one")
+				.contains(AccountBootstrap.DEMO_ORGANISATION);
 		});
 		assertThat(output.getOut()).contains("DEMO ACCOUNTS EXIST").doesNotContain("velvet orchard canyon");
 	}

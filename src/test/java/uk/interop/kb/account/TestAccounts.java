@@ -9,9 +9,11 @@ public class TestAccounts {
 	public static final String PASSWORD = "tortoise lantern orchard 42";
 
 	private final AccountService accounts;
+	private final AccountOrganisations organisations;
 
-	TestAccounts(AccountService accounts) {
+	TestAccounts(AccountService accounts, AccountOrganisations organisations) {
 		this.accounts = accounts;
+		this.organisations = organisations;
 	}
 
 	/** The username of an enabled account with this role and {@link #PASSWORD}, created if needed. */
@@ -22,6 +24,17 @@ public class TestAccounts {
 	/** A fresh account that no other test uses, for tests that disable, lock or reset it. */
 	public String fresh(String name, Role role) {
 		return user(name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@test.example", role);
+	}
+
+	/** Puts the account in an organisation (a concept id from organisations.yml); returns the username. */
+	public String inOrganisation(String username, String organisation) {
+		organisations.assign(id(username), organisation);
+		return username;
+	}
+
+	/** A fresh account with this role in this organisation. */
+	public String freshIn(String name, Role role, String organisation) {
+		return inOrganisation(fresh(name, role), organisation);
 	}
 
 	public long id(String username) {

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 public class TestAccountsConfiguration {
 
 	@Bean
-	TestAccounts testAccounts(AccountService accounts) {
-		return new TestAccounts(accounts);
+	TestAccounts testAccounts(AccountService accounts, AccountOrganisations organisations) {
+		return new TestAccounts(accounts, organisations);
 	}
 
 	/** Wraps the app's data source so a test can make the database fail ({@code FailingDatabase}). */

@@ -35,6 +35,10 @@ class ApiContractTests {
 			 "themes":["data-quality"],"outcome":"worked","visibility":"public",
 			 "body":"## What happened\\n\\nTapirs were counted with a shared register before any interface was built."}""";
 
+	private static final String ACTION = """
+			{"title":"Contract action","owner":"API team","due":"2030-01-31","status":"agreed",
+			 "indicators":["general:shared-vocabularies"],"lessons":["lessons/b-common-data-libraries-first"]}""";
+
 	@LocalServerPort
 	int port;
 
@@ -63,6 +67,9 @@ class ApiContractTests {
 		doc.get("paths").propertyNames().forEach(paths::add);
 
 		assertThat(doc.get("openapi").asString()).startsWith("3.");
+		assertThat(paths).contains("/api/v1/assessment-frameworks", "/api/v1/assessment-frameworks/{id}",
+				"/api/v1/assessments", "/api/v1/assessments/{id}", "/api/v1/assessments/{id}/answers/{indicator}",
+				"/api/v1/assessments/{id}/submit", "/api/v1/improvement-actions", "/api/v1/improvement-actions/{id}");
 		assertThat(paths).contains("/api/v1/search", "/api/v1/documents/{id}", "/api/v1/suggest", "/api/v1/taxonomy",
 				"/api/v1/submissions", "/api/v1/submissions/{id}", "/api/v1/submissions/{id}/submit",
 				"/api/v1/moderation/queue", "/api/v1/moderation/{id}/publish", "/api/v1/moderation/{id}/withdraw",
@@ -72,25 +79,40 @@ class ApiContractTests {
 
 	@Test
 	void everyOperationAnswersAsDocumented() {
-		String username = accounts.user(Role.EDITOR);
+		String username = accounts.inOrganisation(accounts.user(Role.EDITOR), "anonymised-justice-body");
 		String secret = tokens.create((KbUser) users.loadUserByUsername(username), "contract " + System.nanoTime(),
 				"1", "test").secret();
 		ApiClient api = new ApiClient(port, secret);
 		JsonNode doc = openApi(api);
 		long id = JSON.readTree(api.post("/api/v1/submissions", LESSON).body()).get("id").asLong();
+		long assessment = JSON.readTree(api.post("/api/v1/assessments", "{\"framework\":\"general\"}").body()).get("id")
+			.asLong();
+		long action = JSON.readTree(api.post("/api/v1/improvement-actions", ACTION).body()).get("id").asLong();
 
 		List<String> checked = new ArrayList<>();
 		for (var path : doc.get("paths").properties()) {
 			for (var method : path.getValue().properties()) {
 				String verb = method.getKey().toUpperCase();
 				String url = path.getKey().replace("{id}", path.getKey().contains("documents") ? "handbook/semantic"
-						: Long.toString(id)).replace("{reference}", "PB-001");
+						: path.getKey().contains("assessment-frameworks") ? "general"
+								: path.getKey().contains("/assessments/") ? Long.toString(assessment)
+										: path.getKey().contains("improvement-actions") ? Long.toString(action)
+												: Long.toString(id))
+					.replace("{reference}", "PB-001").replace("{indicator}", "shared-vocabularies");
 				if (url.equals("/api/v1/suggest")) {
 					url += "?q=sem";
 				}
 				int version = JSON.readTree(api.get("/api/v1/submissions/" + id).body()).get("version").asInt();
+				int actionVersion = JSON.readTree(api.get("/api/v1/improvement-actions/" + action).body()).get("version")
+					.asInt();
 				String body = switch (verb + " " + path.getKey()) {
 					case "POST /api/v1/submissions" -> LESSON;
+					case "POST /api/v1/assessments" -> "{\"framework\":\"general\"}";
+					case "PUT /api/v1/assessments/{id}/answers/{indicator}" ->
+						"{\"step\":\"3\",\"evidence\":\"Contract check\",\"revision\":0}";
+					case "POST /api/v1/assessments/{id}/submit" -> null;
+					case "POST /api/v1/improvement-actions" -> ACTION;
+					case "PUT /api/v1/improvement-actions/{id}" -> ACTION.replace("{", "{\"version\":" + actionVersion + ",");
 					case "PUT /api/v1/submissions/{id}" -> "{\"version\":" + version + ",\"form\":" + LESSON + "}";
 					case "POST /api/v1/moderation/{id}/publish" -> "{\"version\":" + version
 							+ ",\"noPersonalData\":true,\"noSensitiveMaterial\":true,\"consentToAttribute\":true}";
@@ -109,7 +131,10 @@ class ApiContractTests {
 				checked.add(verb + " " + path.getKey() + " → " + status);
 			}
 		}
-		assertThat(checked).hasSizeGreaterThanOrEqualTo(12);
+		assertThat(checked).hasSizeGreaterThanOrEqualTo(22).contains(
+				"PUT /api/v1/assessments/{id}/answers/{indicator} → 200", "POST /api/v1/improvement-actions → 201",
+				"PUT /api/v1/improvement-actions/{id} → 200", "GET /api/v1/assessment-frameworks/{id} → 200",
+				"GET /api/v1/assessments/{id} → 200");
 	}
 
 	@Test

@@ -181,7 +181,7 @@ class BackupIT {
 			assertThat(published.next()).isTrue();
 			assertThat(published.getInt(1)).isEqualTo(2);
 		}
-		try (FSDirectory index = FSDirectory.open(fromOffline.resolve("index"));
+		try (FSDirectory index = FSDirectory.open(fromOffline.resolve("index").resolve("lucene"));
 				CheckIndex check = new CheckIndex(index)) {
 			assertThat(check.checkIndex().clean).isTrue();
 		}

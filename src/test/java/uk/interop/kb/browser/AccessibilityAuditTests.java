@@ -45,8 +45,11 @@ class AccessibilityAuditTests {
 
 	/** Who the browser is signed in as for a visit. */
 	enum As {
-		ANYONE, MEMBER, EDITOR, ADMIN
+		ANYONE, MEMBER, MEMBER_WITHOUT_ORGANISATION, EDITOR, ADMIN
 	}
+
+	/** The organisation the audit's member belongs to: a stand-in, so no real organisation is named. */
+	static final String ORGANISATION = "anonymised-police-force";
 
 	/** Gets the browser to the page in the state to audit. */
 	@FunctionalInterface
@@ -64,6 +67,8 @@ class AccessibilityAuditTests {
 
 	private static As signedInAs;
 	private static String spareAccount;
+	private static String loneMember;
+	private static String submittedProfile;
 	private static final Map<String, Visit> TITLES = new ConcurrentHashMap<>();
 
 	@LocalServerPort
@@ -104,6 +109,8 @@ class AccessibilityAuditTests {
 				anyone("api", "api", "/api"),
 				anyone("problem book matrix", "problem book", "/problem-book"),
 				anyone("problem-book entry", "problem-book entry", "/problem-book/PB-001"),
+				anyone("self-assessment frameworks", "frameworks", "/assessments/frameworks"),
+				anyone("self-assessment framework", "framework", "/assessments/frameworks/rms"),
 				anyone("sign in", "sign in", "/sign-in"),
 				new Visit("sign in with an error", "sign in", As.ANYONE, true, s -> s.get("/sign-in?error")),
 				anyone("sign in after registering", "sign in", "/sign-in?registered"),
@@ -131,6 +138,66 @@ class AccessibilityAuditTests {
 					s.press("Change password");
 				}),
 				new Visit("forbidden (403)", "403", As.MEMBER, false, s -> s.get("/admin/users")),
+				new Visit("self-assessment", "self-assessment", As.MEMBER, false, s -> s.get("/assessments")),
+				new Visit("assessment task list", "assessment tasks", As.MEMBER, false, s -> s.assessmentDraft()),
+				new Visit("assessment question", "question", As.MEMBER, false, s -> {
+					s.assessmentDraft();
+					s.follow("Information sharing agreements");
+				}),
+				new Visit("assessment question with an error", "question", As.MEMBER, true, s -> {
+					s.assessmentDraft();
+					s.follow("Identity and access");
+					s.press("Save and continue");
+				}),
+				new Visit("assessment question after a colleague's answer", "question", As.MEMBER, true, s -> {
+					s.assessmentDraft();
+					s.follow("Secure connectivity");
+					s.colleagueAnswers("secure-connectivity");
+					s.driver.findElement(By.cssSelector("label[for='step-2']")).click();
+					s.press("Save and continue");
+				}),
+				new Visit("check answers", "check answers", As.MEMBER, false, s -> {
+					s.assessmentDraft();
+					s.follow("Check your answers and submit");
+				}),
+				new Visit("check answers with errors", "check answers", As.MEMBER, true, s -> {
+					s.assessmentDraft();
+					s.follow("Check your answers and submit");
+					s.press("Submit assessment");
+				}),
+				new Visit("assessment profile", "profile", As.MEMBER, false, s -> s.get(s.submittedProfile())),
+				new Visit("printable profile", "printable profile", As.MEMBER, false,
+						s -> s.get(s.submittedProfile() + "/print")),
+				new Visit("assessment history", "history", As.MEMBER, false, s -> {
+					s.submittedProfile();
+					s.get("/assessments/history/general");
+				}),
+				new Visit("record an action", "action form", As.MEMBER, false,
+						s -> s.get("/assessments/actions/new?indicator=general:shared-vocabularies&lesson=lessons/b-common-data-libraries-first")),
+				new Visit("record an action with errors", "action form", As.MEMBER, true, s -> {
+					s.get("/assessments/actions/new");
+					s.type("due", "31");
+					s.press("Save action");
+				}),
+				new Visit("improvement action", "action", As.MEMBER, false, s -> s.get(s.action("agreed"))),
+				new Visit("improvement action, lesson learned", "action", As.MEMBER, false,
+						s -> s.get(s.action("lesson-learned"))),
+				new Visit("change an action", "action form", As.MEMBER, false, s -> s.get(s.action("agreed") + "/edit")),
+				new Visit("improvement actions", "actions", As.MEMBER, false, s -> {
+					s.action("agreed");
+					s.get("/assessments/actions");
+				}),
+				new Visit("improvement actions, filtered", "actions", As.MEMBER, false,
+						s -> s.get("/assessments/actions?status=agreed&status=in-progress&overdue=true&level=semantic")),
+				new Visit("case study not possible (409)", "not possible", As.MEMBER, false, s -> {
+					// A member is not offered the button; the page is what a crafted or stale request meets.
+					s.get(s.action("agreed"));
+					s.postFromPage(s.driver.getCurrentUrl() + "/case-study");
+				}),
+				new Visit("document: lesson with its uptake", "document", As.MEMBER, false,
+						s -> s.get("/documents/" + lesson.id())),
+				new Visit("self-assessment without an organisation", "self-assessment", As.MEMBER_WITHOUT_ORGANISATION,
+						false, s -> s.get("/assessments")),
 				new Visit("api tokens", "api tokens", As.MEMBER, false, s -> s.get("/account/tokens")),
 				new Visit("api tokens with an error", "api tokens", As.MEMBER, true, s -> {
 					s.get("/account/tokens");
@@ -187,6 +254,7 @@ class AccessibilityAuditTests {
 				}),
 				new Visit("search: corrected and suggested filters", "search", As.ANYONE, false,
 						s -> s.get("/search?q=semantic+interoperabilty+examples")),
+				new Visit("self-assessment in aggregate", "insights", As.EDITOR, false, s -> s.get("/assessments/insights")),
 				new Visit("admin: users", "users", As.ADMIN, false, s -> s.get("/admin/users")),
 				new Visit("admin: invite", "invite", As.ADMIN, false, s -> s.get("/admin/invitations/new")),
 				new Visit("admin: invite with errors", "invite", As.ADMIN, true, s -> {
@@ -215,6 +283,7 @@ class AccessibilityAuditTests {
 	@BeforeAll
 	static void forgetWhoIsSignedIn() {
 		signedInAs = null;
+		submittedProfile = null;
 		TITLES.clear();
 	}
 
@@ -257,12 +326,23 @@ class AccessibilityAuditTests {
 		site.driver.manage().deleteAllCookies();
 		if (as != As.ANYONE) {
 			site.get("/sign-in");
-			site.type("username", accounts.user(Role.valueOf(as.name())));
+			site.type("username", username(as));
 			site.type("password", TestAccounts.PASSWORD);
 			site.press("Sign in");
 			assertThat(site.driver.findElements(By.xpath("//button[normalize-space()='Sign out']"))).isNotEmpty();
 		}
 		signedInAs = as;
+	}
+
+	private String username(As as) {
+		if (as == As.MEMBER_WITHOUT_ORGANISATION) {
+			if (loneMember == null) {
+				loneMember = accounts.fresh("audit-lone", Role.MEMBER);
+			}
+			return loneMember;
+		}
+		String username = accounts.user(Role.valueOf(as.name()));
+		return as == As.MEMBER ? accounts.inOrganisation(username, ORGANISATION) : username;
 	}
 
 	/** What a step can do: open a path, fill a field, press a button, get a real one-time link. */
@@ -322,6 +402,80 @@ class AccessibilityAuditTests {
 			type("body", "## What happened\n\nA shared register was agreed before any interface was built, "
 					+ "and the partners reused it.\n\n## What we learned\n\nAgree first.");
 			press("Save and preview");
+		}
+
+		/** Posts an empty form (with the page's CSRF token) to {@code url}, as a stale page would. */
+		void postFromPage(String url) {
+			Browsers.andWaitForNewPage(driver, () -> ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+					const form = document.createElement('form');
+					form.method = 'post';
+					form.action = arguments[0];
+					const token = document.createElement('input');
+					token.type = 'hidden';
+					token.name = '_csrf';
+					token.value = document.querySelector('input[name=_csrf]').value;
+					form.appendChild(token);
+					document.body.appendChild(form);
+					form.submit();""", url));
+		}
+
+		/** Follows a link in the page's main content. */
+		void follow(String text) {
+			Browsers.andWaitForNewPage(driver, () -> driver.findElement(By.xpath("//main//a[normalize-space()='" + text
+					+ "']")).click());
+		}
+
+		/** The member's organisation's open draft of the general framework; the browser is left on its task list. */
+		void assessmentDraft() {
+			get("/assessments");
+			List<org.openqa.selenium.WebElement> open = driver.findElements(By.cssSelector("#framework-general a.govuk-button"));
+			Browsers.andWaitForNewPage(driver, () -> (open.isEmpty() ? driver.findElement(By.cssSelector(
+					"#framework-general button")) : open.get(0)).click());
+		}
+
+		/** A colleague in the same organisation saves an answer, over HTTP, while the browser has the question open. */
+		void colleagueAnswers(String indicator) {
+			String draft = driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "").replaceFirst("/questions/.*", "");
+			WebSession colleague = new WebSession(port);
+			colleague.signIn(accounts.freshIn("audit-colleague", Role.MEMBER, ORGANISATION), TestAccounts.PASSWORD);
+			String question = draft + "/questions/" + indicator;
+			assertThat(colleague.post(question, question, Map.of("step", "4", "evidence", "A colleague's evidence",
+					"revision", "0", "action", "continue")).statusCode()).isEqualTo(302);
+		}
+
+		/** A submitted assessment of the member's organisation, answered over HTTP by a colleague; its path. */
+		String submittedProfile() {
+			if (submittedProfile == null) {
+				WebSession colleague = new WebSession(port);
+				colleague.signIn(accounts.freshIn("audit-colleague", Role.MEMBER, ORGANISATION), TestAccounts.PASSWORD);
+				String draft = colleague.post("/assessments", "/assessments", Map.of("framework", "general")).headers()
+					.firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+				Matcher questions = Pattern.compile("href=\"(" + Pattern.quote(draft) + "/questions/[a-z-]+)\"")
+					.matcher(colleague.get(draft).body());
+				int i = 0;
+				while (questions.find()) {
+					String question = questions.group(1);
+					Matcher revision = Pattern.compile("name=\"revision\" value=\"(\\d+)\"")
+						.matcher(colleague.get(question).body());
+					assertThat(revision.find()).isTrue();
+					colleague.post(question, question, Map.of("step", i++ % 3 == 0 ? "not-known" : Integer.toString(1 + i % 5),
+							"evidence", "Audit evidence", "revision", revision.group(1), "action", "continue"));
+				}
+				assertThat(colleague.post(draft + "/check", draft + "/submit", Map.of()).statusCode()).isEqualTo(302);
+				submittedProfile = draft;
+			}
+			return submittedProfile;
+		}
+
+		/** An action of the member's organisation in this status, recorded over HTTP; its path. */
+		String action(String status) {
+			WebSession colleague = new WebSession(port);
+			colleague.signIn(accounts.freshIn("audit-colleague", Role.MEMBER, ORGANISATION), TestAccounts.PASSWORD);
+			return colleague.post("/assessments/actions/new", "/assessments/actions", Map.of("title",
+					"Audit action " + status, "owner", "Audit team", "status", status, "evidence", "Audit evidence",
+					"dueDay", "1", "dueMonth", "1", "dueYear", "2021", "addIndicator", "general:shared-vocabularies",
+					"addLesson", "/documents/lessons/b-common-data-libraries-first"))
+				.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
 		}
 
 		/** An account for admin pages to show and reset, which no other test signs in with. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.interop.kb.InteropKbApplication;
 import uk.interop.kb.support.TestContent;
+import uk.interop.kb.support.TestFrameworks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +48,19 @@ class CommandsTests {
 	}
 
 	@Test
+	void validateChecksAssessmentFrameworksWithPathAndLine() {
+		TestContent content = new TestContent(dir);
+		content.write("lessons/good.md", TestContent.lesson("Good", "Body"));
+		content.write("assessments/broken.yml", TestFrameworks.framework("id: test",
+				"id: broken", "steps: [a, b, c, d, e]", "steps: [a, b]"));
+
+		assertThat(Commands.validate(dir, out)).isEqualTo(1);
+		assertThat(printed()).contains(dir.resolve("assessments/broken.yml") + ":")
+			.containsPattern("broken\\.yml:\\d+: indicator organisational-one\\.steps: must describe exactly 5 steps")
+			.contains("0 assessment frameworks");
+	}
+
+	@Test
 	void warningsAlonePassValidation() {
 		TestContent content = new TestContent(dir);
 		content.write("lessons/no-front-matter.md", "# Only a heading\n\nAnd text.\n");
@@ -67,7 +81,7 @@ class CommandsTests {
 	@Test
 	void theShippedContentTreeValidatesWithoutAnyProblem() {
 		assertThat(Commands.validate(TestContent.REAL_CONTENT, out)).isZero();
-		assertThat(printed()).containsPattern("\\d+ documents, 0 problems");
+		assertThat(printed()).contains("2 assessment frameworks").containsPattern("\\d+ documents, 0 problems");
 	}
 
 	@Test
