@@ -164,16 +164,19 @@ class AssessmentApiController {
 	}
 
 	@GetMapping("/assessment-frameworks")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Self-assessment frameworks")
 	FrameworksResponse frameworks() {
 		return new FrameworksResponse(assessments.frameworks().stream().map(FrameworkSummary::of).toList());
 	}
 
 	@GetMapping("/assessment-frameworks/{id}")
+	@io.swagger.v3.oas.annotations.Operation(summary = "One self-assessment framework, with its indicators and scale")
 	FrameworkResponse framework(@PathVariable String id) {
 		return FrameworkResponse.of(assessments.framework(id));
 	}
 
 	@GetMapping("/assessments")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Your organisation's self-assessments")
 	AssessmentsResponse assessments(@AuthenticationPrincipal KbUser user) {
 		Optional<Member> member = members.of(user);
 		return new AssessmentsResponse(member.map(Member::organisation).orElse(null), member
@@ -182,6 +185,7 @@ class AssessmentApiController {
 
 	/** Starts the organisation's draft of a framework, or returns the one already open. */
 	@PostMapping(path = "/assessments", consumes = "application/json")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Start (or return to) your organisation's draft of a framework")
 	@ApiResponse(responseCode = "201", description = "The draft, started or already open", content = @Content(
 			mediaType = "application/json", schema = @Schema(implementation = AssessmentResponse.class)))
 	ResponseEntity<?> start(@AuthenticationPrincipal KbUser user, @RequestBody StartRequest body,
@@ -199,11 +203,13 @@ class AssessmentApiController {
 	}
 
 	@GetMapping("/assessments/{id}")
+	@io.swagger.v3.oas.annotations.Operation(summary = "One self-assessment: answers, and the profile once submitted")
 	AssessmentResponse assessment(@AuthenticationPrincipal KbUser user, @PathVariable long id) {
 		return view(members.require(user), id);
 	}
 
 	@PutMapping(path = "/assessments/{id}/answers/{indicator}", consumes = "application/json")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Answer one indicator of a draft")
 	@ApiResponse(responseCode = "200", description = "The assessment as it now is", content = @Content(
 			mediaType = "application/json", schema = @Schema(implementation = AssessmentResponse.class)))
 	ResponseEntity<?> answer(@AuthenticationPrincipal KbUser user, @PathVariable long id,
@@ -227,6 +233,7 @@ class AssessmentApiController {
 	}
 
 	@PostMapping(path = "/assessments/{id}/submit")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Submit a draft: it becomes a profile")
 	@ApiResponse(responseCode = "200", description = "The assessment, submitted, with its profile", content = @Content(
 			mediaType = "application/json", schema = @Schema(implementation = AssessmentResponse.class)))
 	ResponseEntity<?> submit(@AuthenticationPrincipal KbUser user, @PathVariable long id, HttpServletRequest request) {
@@ -239,6 +246,7 @@ class AssessmentApiController {
 	}
 
 	@GetMapping("/improvement-actions")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Your organisation's improvement actions")
 	ActionsResponse actions(@AuthenticationPrincipal KbUser user, @RequestParam(required = false) List<String> status,
 			@RequestParam(defaultValue = "false") boolean overdue) {
 		Optional<Member> member = members.of(user);
@@ -255,6 +263,7 @@ class AssessmentApiController {
 	}
 
 	@PostMapping(path = "/improvement-actions", consumes = "application/json")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Record an improvement action")
 	@ApiResponse(responseCode = "201", description = "The action, recorded", content = @Content(
 			mediaType = "application/json", schema = @Schema(implementation = ActionJson.class)))
 	ResponseEntity<?> record(@AuthenticationPrincipal KbUser user, @RequestBody ActionRequest body,
@@ -278,11 +287,13 @@ class AssessmentApiController {
 	}
 
 	@GetMapping("/improvement-actions/{id}")
+	@io.swagger.v3.oas.annotations.Operation(summary = "One improvement action")
 	ActionJson action(@AuthenticationPrincipal KbUser user, @PathVariable long id) {
 		return ActionJson.of(actions.get(members.require(user), id), actions.today());
 	}
 
 	@PutMapping(path = "/improvement-actions/{id}", consumes = "application/json")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Change an improvement action")
 	@ApiResponse(responseCode = "200", description = "The action as it now is", content = @Content(
 			mediaType = "application/json", schema = @Schema(implementation = ActionJson.class)))
 	ResponseEntity<?> update(@AuthenticationPrincipal KbUser user, @PathVariable long id,
