@@ -17,7 +17,8 @@ final class SignedInAreas {
 
 	private static final List<PathPattern> AREAS = Stream.of("/account/**", "/admin/**", "/submissions/**",
 			"/moderation/**", "/content-health", "/problem-book", "/problem-book/review", "/problem-book/new",
-			"/problem-book/*/mapping", "/api/v1/submissions/**", "/api/v1/moderation/**", "/api/v1/tokens/**")
+			"/problem-book/*/mapping", "/api/v1/submissions/**", "/api/v1/moderation/**", "/api/v1/tokens/**",
+			"/saved-searches/**")
 		.map(PathPatternParser.defaultInstance::parse)
 		.toList();
 
