@@ -108,7 +108,8 @@ public final class DocumentMapper {
 				LocalDate.parse(doc.get(PUBLISHED)), Arrays.asList(doc.getValues(AUTHORS)),
 				Visibility.fromId(doc.get(VISIBILITY)).orElse(Visibility.MEMBERS), orEmpty(doc.get(SOURCE)),
 				Boolean.parseBoolean(doc.get(ILLUSTRATIVE)), orEmpty(doc.get(REFERENCE)), orEmpty(doc.get(STATUS)));
-		return new IndexedDocument(d, orEmpty(doc.get(HTML)), headings(orEmpty(doc.get(HEADINGS))));
+		return new IndexedDocument(d, orEmpty(doc.get(HTML)), headings(orEmpty(doc.get(HEADINGS))),
+				orEmpty(doc.get(HASH)));
 	}
 
 	private static List<String> values(org.apache.lucene.document.Document doc, Facet facet) {
