@@ -7,7 +7,7 @@
  * content hash, it has already told of. Messages go through {@code notification.Outbox}.
  */
 @ApplicationModule(displayName = "Saved searches",
-		allowedDependencies = { "account", "notification", "search", "search :: web", "shared", "web" })
+		allowedDependencies = { "account", "content", "notification", "search", "search :: web", "shared", "web" })
 package uk.interop.kb.alert;
 
 import org.springframework.modulith.ApplicationModule;

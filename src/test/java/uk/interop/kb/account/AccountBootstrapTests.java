@@ -33,7 +33,8 @@ class AccountBootstrapTests {
 				30, Duration.ofDays(7), Duration.ofHours(24), Duration.ofHours(12));
 		AccountRepository repository = new AccountRepository(jdbc);
 		AccountService service = new AccountService(repository, encoder, new PasswordPolicy(),
-				new AuditLog(jdbc, Clock.systemUTC()), properties, Clock.systemUTC());
+				new AuditLog(jdbc, Clock.systemUTC()), properties, Clock.systemUTC(), event -> {
+				}, new DomainRules(new SsoProperties("an administrator", java.util.Map.of())));
 		MockEnvironment environment = new MockEnvironment();
 		environment.setActiveProfiles(profiles);
 		return new Setup(service, repository, new AccountBootstrap(service, properties, environment));

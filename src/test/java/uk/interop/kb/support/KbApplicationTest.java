@@ -7,12 +7,15 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 
 import uk.interop.kb.account.TestAccountsConfiguration;
 
 /**
  * The whole app on a random port with the real {@code content/} folder, an index under
- * {@code target/} and a fresh in-memory database. Every test class using it shares one Spring context.
+ * {@code target/} and a fresh in-memory database, sending email to GreenMail and signing in organisation
+ * accounts through a real OpenID provider ({@link TestServers}, started once before the context). Every
+ * test class using it shares one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,5 +26,6 @@ import uk.interop.kb.account.TestAccountsConfiguration;
 				// Tests search far faster than people; the limiter has its own tests.
 				"kb.search.searches-per-minute=1000000", "kb.search.burst=1000000" })
 @Import(TestAccountsConfiguration.class)
+@ContextConfiguration(initializers = TestServers.class)
 public @interface KbApplicationTest {
 }
