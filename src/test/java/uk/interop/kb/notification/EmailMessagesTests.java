@@ -22,8 +22,8 @@ import uk.interop.kb.account.TestAccounts;
 import uk.interop.kb.problembook.MappingEditor;
 import uk.interop.kb.search.Audience;
 import uk.interop.kb.submission.Submission;
-import uk.interop.kb.submission.SubmissionForm;
 import uk.interop.kb.submission.SubmissionService;
+import uk.interop.kb.support.Contributions;
 import uk.interop.kb.support.Http;
 import uk.interop.kb.support.KbApplicationTest;
 import uk.interop.kb.support.TestMail;
@@ -40,8 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KbApplicationTest
 class EmailMessagesTests {
 
-	private static final SubmissionService.RedactionChecklist CHECKED = new SubmissionService.RedactionChecklist(true,
-			true, true);
+	private static final SubmissionService.RedactionChecklist CHECKED = Contributions.CHECKED;
 
 	@LocalServerPort
 	int port;
@@ -189,18 +188,8 @@ class EmailMessagesTests {
 		accountMessage(disabled);
 	}
 
-	static SubmissionForm form(String title, String word) {
-		return new SubmissionForm(title, "A summary about " + word + " for the test.", "lesson", List.of("semantic"),
-				List.of("data-quality"), List.of("anonymised-police-force"), List.of("police"), "worked",
-				List.of("culture"), "public", "",
-				"## What happened\n\nThe " + word + " interface was agreed early.\n\n## What we learned\n\nAgree codes "
-						+ "first.\n\n## Recommendation\n\nDo it.\n\n## Evidence\n\nNotes.\n");
-	}
-
 	private Submission submitted(KbUser contributor, String word) {
-		Submission draft = submissions.create(contributor, form("Lesson about " + word, word),
-				UUID.randomUUID().toString(), "test").submission().orElseThrow();
-		return submissions.submit(contributor, draft.id(), draft.version(), "test").submission().orElseThrow();
+		return Contributions.submitted(submissions, contributor, "Lesson about " + word, word, "public");
 	}
 
 	@Test
