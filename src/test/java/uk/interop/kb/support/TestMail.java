@@ -51,6 +51,30 @@ public final class TestMail {
 				.orElseThrow(() -> new AssertionError("No link with " + part + " in:\n" + text));
 		}
 
+		/** The URL in the RFC 8058 {@code List-Unsubscribe} header. */
+		public String unsubscribeUrl() {
+			String header = header("List-Unsubscribe").orElseThrow(() -> new AssertionError("No List-Unsubscribe"));
+			return header.substring(1, header.length() - 1);
+		}
+
+		/** What a mail program does with the RFC 8058 headers: a bare POST, no cookie, no CSRF token. */
+		public java.net.http.HttpResponse<String> oneClickUnsubscribe(String tamper) {
+			try {
+				return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+					.newBuilder(java.net.URI.create(unsubscribeUrl() + tamper))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+						java.net.http.HttpResponse.BodyHandlers.ofString());
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
 		public Optional<String> header(String name) {
 			try {
 				String[] values = raw.getHeader(name);
