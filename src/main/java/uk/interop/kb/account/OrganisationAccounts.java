@@ -16,7 +16,8 @@ import uk.interop.kb.audit.AuditLog;
 
 /**
  * Turns a verified organisation identity into one of our accounts. An identity already linked signs
- * in to its account (whatever email the provider now reports). Otherwise the provider's email must be
+ * in to its account (whatever email the provider now reports), while that account's domain is still
+ * on the provider's list. Otherwise the provider's email must be
  * verified and its domain on that provider's allow-list: an account with exactly that address is
  * linked to it, or a new account is made with the domain's role. An account is linked to at most one
  * identity per provider, so a second identity claiming the same address is refused rather than let in.
@@ -66,6 +67,10 @@ class OrganisationAccounts {
 			Account account = accounts.findById(linked.get()).orElseThrow();
 			if (!account.enabled()) {
 				return refuse(who, Refusal.DISABLED, identity, source);
+			}
+			// Taking a domain off the list closes it to identities linked before, too.
+			if (domains.rule(identity.provider(), account.emailDomain()).isEmpty()) {
+				return refuse(who, Refusal.DOMAIN, identity, source);
 			}
 			jdbc.sql("update account_identity set last_used = :now where provider = :p and subject = :s")
 				.param("now", utc(clock.instant())).param("p", identity.provider()).param("s", identity.subject())

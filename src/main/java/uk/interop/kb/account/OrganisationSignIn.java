@@ -81,7 +81,7 @@ public class OrganisationSignIn {
 		return registrations.getIfAvailable() != null;
 	}
 
-	/** The configured providers, in the order {@code kb.sso.providers} lists them, then any others. */
+	/** The configured providers, by label. */
 	public List<Provider> providers() {
 		ClientRegistrationRepository repository = registrations.getIfAvailable();
 		if (!(repository instanceof Iterable<?> all)) {
