@@ -40,7 +40,7 @@ import uk.interop.kb.audit.AuditLog;
  * protocol failure such as a tampered state or nonce, ends on {@code /sign-in/refused}.
  */
 @Component
-public class OrganisationSignIn {
+public class OrganisationSignIn implements org.springframework.beans.factory.SmartInitializingSingleton {
 
 	private static final String PREFIX = "kb_";
 
@@ -70,6 +70,18 @@ public class OrganisationSignIn {
 			String domain = username.contains("@") ? username.substring(username.indexOf('@') + 1) : "";
 			redirect(response, domains.ssoRequired(domain) ? "/sign-in?error=sso" : "/sign-in?error");
 		};
+	}
+
+	/** Fails at start-up when {@code kb.sso.providers} names a provider no client registration describes. */
+	@Override
+	public void afterSingletonsInstantiated() {
+		ClientRegistrationRepository repository = registrations.getIfAvailable();
+		for (String id : properties.providers().keySet()) {
+			if (repository == null || repository.findByRegistrationId(id) == null) {
+				throw new IllegalStateException("kb.sso.providers." + id + " has no client registration: set "
+						+ "spring.security.oauth2.client.registration." + id + ".client-id (and its provider)");
+			}
+		}
 	}
 
 	/** A provider's button on the sign-in page. */
