@@ -40,11 +40,27 @@ public record NotificationProperties(
 
 	/**
 	 * GOV.UK Notify: {@code api-key} from the service's API integration page, {@code template-id} of an
-	 * email template whose subject is {@code ((subject))} and body {@code ((body))}; {@code base-url} only
-	 * to point the client elsewhere (tests).
+	 * email template whose subject is {@code ((subject))} and body {@code ((body))}, and optionally
+	 * {@code templates.<KIND>} for a kind with a template of its own (same two fields); {@code base-url}
+	 * only to point the client elsewhere (tests).
 	 */
 	public record Notify(@DefaultValue("") String apiKey, @DefaultValue("") String templateId,
 			@DefaultValue("https://api.notifications.service.gov.uk") @NotBlank String baseUrl,
-			@DefaultValue("") String replyToId) {
+			@DefaultValue("") String replyToId, java.util.Map<String, String> templates) {
+
+		public Notify {
+			templates = templates == null ? java.util.Map.of() : java.util.Map.copyOf(templates);
+			for (String kind : templates.keySet()) {
+				if (EmailKind.parse(kind).isEmpty()) {
+					throw new IllegalArgumentException("kb.mail.notify.templates." + kind + ": no such kind of email; "
+							+ "kinds are " + java.util.Arrays.toString(EmailKind.values()));
+				}
+			}
+		}
+
+		/** The template for this kind: its own, or the one for every kind. */
+		String templateFor(EmailKind kind) {
+			return templates.getOrDefault(kind.name(), templateId);
+		}
 	}
 }

@@ -8,8 +8,8 @@ import uk.gov.service.notify.NotificationClientException;
 
 /**
  * GOV.UK Notify. Notify sends from its own templates: one email template whose subject is
- * {@code ((subject))} and body {@code ((body))} carries every kind, with the plain-text part as the
- * body (Notify renders it in its own GOV.UK style). The row's Message-ID is the Notify reference, and an
+ * {@code ((subject))} and body {@code ((body))} carries every kind (or a kind's own template, with the
+ * same two fields), with the plain-text part as the body (Notify renders it in its own GOV.UK style). The row's Message-ID is the Notify reference, and an
  * optional kind's unsubscribe link is Notify's one-click unsubscribe URL.
  */
 final class NotifyTransport implements MailTransport {
@@ -25,7 +25,7 @@ final class NotifyTransport implements MailTransport {
 	@Override
 	public void send(OutboxRepository.Row message) throws DeliveryException {
 		try {
-			client.sendEmail(settings.templateId(), message.recipient(),
+			client.sendEmail(settings.templateFor(message.kind()), message.recipient(),
 					Map.of("subject", message.subject(), "body", message.text()), message.messageId(),
 					settings.replyToId().isBlank() ? null : settings.replyToId(),
 					message.unsubscribeUrl().map(URI::create).orElse(null));

@@ -74,7 +74,7 @@ class EmailAdminTests {
 	void theEmbeddedTransportWritesEachMessageOnceAsAnEmlFileAMailProgramCanOpen() throws Exception {
 		NotificationProperties properties = new NotificationProperties("file", "Interop KB <no-reply@kb.example>", "",
 				"", 5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(2), Duration.ofSeconds(5),
-				Duration.ofMinutes(5), new NotificationProperties.Notify("", "", "https://example.invalid", ""));
+				Duration.ofMinutes(5), new NotificationProperties.Notify("", "", "https://example.invalid", "", java.util.Map.of()));
 		FileTransport files = new FileTransport(dir.resolve("outbox"), properties);
 		OutboxRepository.Row row = new OutboxRepository.Row(42, EmailKind.SAVED_SEARCH_ALERT, "reader@kb.example",
 				"1 new result for “Records”", "See http://localhost/documents/x", "<p>html</p>",

@@ -96,9 +96,11 @@ class NotifyTransportTests {
 		}
 	}
 
+	private static final String ALERT_TEMPLATE = UUID.randomUUID().toString();
+
 	private NotifyTransport transport() {
 		return new NotifyTransport(new NotificationProperties.Notify(KEY, TEMPLATE,
-				"http://127.0.0.1:" + server.getAddress().getPort(), ""));
+				"http://127.0.0.1:" + server.getAddress().getPort(), "", java.util.Map.of()));
 	}
 
 	private static OutboxRepository.Row row(Optional<String> unsubscribe) {
@@ -123,6 +125,16 @@ class NotifyTransportTests {
 	}
 
 	@Test
+	void aKindWithATemplateOfItsOwnIsSentWithIt() throws Exception {
+		new NotifyTransport(new NotificationProperties.Notify(KEY, TEMPLATE,
+				"http://127.0.0.1:" + server.getAddress().getPort(), "",
+				java.util.Map.of("SAVED_SEARCH_ALERT", ALERT_TEMPLATE))).send(row(Optional.empty()));
+		assertThat(bodies.get(0).getString("template_id")).isEqualTo(ALERT_TEMPLATE);
+		assertThatThrownBy(() -> new NotificationProperties.Notify(KEY, TEMPLATE, "http://x", "",
+				java.util.Map.of("ALERTS", ALERT_TEMPLATE))).hasMessageContaining("kb.mail.notify.templates.ALERTS");
+	}
+
+	@Test
 	void aRefusalFailsTheMessageAtOnceAndAServerErrorIsRetried() {
 		status = 400;
 		assertThatThrownBy(() -> transport().send(row(Optional.empty())))
@@ -140,7 +152,7 @@ class NotifyTransportTests {
 	void notifyWithoutATemplateRefusesToStart() {
 		NotificationProperties properties = new NotificationProperties("notify", "x <a@b.example>", "", "", 5,
 				Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(2), Duration.ofSeconds(5),
-				Duration.ofMinutes(5), new NotificationProperties.Notify(KEY, "", "http://127.0.0.1", ""));
+				Duration.ofMinutes(5), new NotificationProperties.Notify(KEY, "", "http://127.0.0.1", "", java.util.Map.of()));
 		assertThatThrownBy(() -> new TransportConfiguration().mailTransport(properties, null, null,
 				new org.springframework.mock.env.MockEnvironment()))
 			.isInstanceOf(IllegalStateException.class).hasMessageContaining("kb.mail.notify.template-id");

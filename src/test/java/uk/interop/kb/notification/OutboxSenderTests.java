@@ -41,7 +41,7 @@ class OutboxSenderTests {
 	private static NotificationProperties properties(int maxAttempts) {
 		return new NotificationProperties("smtp", "Interop KB <no-reply@interop-kb.test>", "", "", maxAttempts,
 				Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofSeconds(5),
-				Duration.ofMinutes(5), new NotificationProperties.Notify("", "", "https://example.invalid", ""));
+				Duration.ofMinutes(5), new NotificationProperties.Notify("", "", "https://example.invalid", "", java.util.Map.of()));
 	}
 
 	private static MailTransport smtp(int port, NotificationProperties properties) {
