@@ -21,20 +21,21 @@ import jakarta.servlet.http.HttpServletRequest;
  * "Forgot your password?": one form, one answer. Whether or not the address has an account, and
  * whether or not a limit stopped the email, the person sees the same "check your email" page, so the
  * form cannot be used to find out who has an account. A source address may ask
- * {@link #REQUESTS_PER_SOURCE} times an hour (held in memory, like the sign-in throttle); each
+ * {@code kb.accounts.reset-requests-per-source} times an hour (held in memory, like the sign-in throttle); each
  * account is also limited in the database ({@link AccountService#RESETS_PER_ACCOUNT_PER_HOUR}).
  */
 @Controller
 class ForgotPasswordController {
 
-	static final int REQUESTS_PER_SOURCE = 10;
 	private static final int MAX_EMAIL = 254;
 
 	private final AccountService accounts;
 	private final Cache<String, AtomicInteger> requests;
+	private final int perSource;
 
-	ForgotPasswordController(AccountService accounts, Clock clock) {
+	ForgotPasswordController(AccountService accounts, AccountsProperties properties, Clock clock) {
 		this.accounts = accounts;
+		this.perSource = properties.resetRequestsPerSource();
 		this.requests = Caffeine.newBuilder()
 			.maximumSize(50_000)
 			.expireAfterWrite(Duration.ofHours(1))
@@ -61,7 +62,7 @@ class ForgotPasswordController {
 			return "account/forgot-password";
 		}
 		String source = Forms.source(request);
-		if (requests.get(source, s -> new AtomicInteger()).incrementAndGet() <= REQUESTS_PER_SOURCE) {
+		if (requests.get(source, s -> new AtomicInteger()).incrementAndGet() <= perSource) {
 			accounts.requestReset(typed, source);
 		}
 		redirect.addFlashAttribute("email", typed);

@@ -30,7 +30,7 @@ class AccountBootstrapTests {
 	private Setup setup(String adminPassword, String demoPassword, String... profiles) {
 		JdbcClient jdbc = TestDatabase.fresh();
 		AccountsProperties properties = new AccountsProperties(adminPassword, demoPassword, 5, Duration.ofMinutes(15),
-				30, Duration.ofDays(7), Duration.ofHours(24), Duration.ofHours(12));
+				30, Duration.ofDays(7), Duration.ofHours(24), Duration.ofHours(12), 10);
 		AccountRepository repository = new AccountRepository(jdbc);
 		AccountService service = new AccountService(repository, encoder, new PasswordPolicy(),
 				new AuditLog(jdbc, Clock.systemUTC()), properties, Clock.systemUTC(), event -> {

@@ -24,7 +24,9 @@ import uk.interop.kb.account.TestAccountsConfiguration;
 				"kb.backup-dir=target/test-backups",
 				"spring.datasource.url=jdbc:h2:mem:kb-web;DB_CLOSE_DELAY=-1",
 				// Tests search far faster than people; the limiter has its own tests.
-				"kb.search.searches-per-minute=1000000", "kb.search.burst=1000000" })
+				"kb.search.searches-per-minute=1000000", "kb.search.burst=1000000",
+				// Every test asks from 127.0.0.1; the per-account reset limit is tested, and holds.
+				"kb.accounts.reset-requests-per-source=1000000" })
 @Import(TestAccountsConfiguration.class)
 @ContextConfiguration(initializers = TestServers.class)
 public @interface KbApplicationTest {
