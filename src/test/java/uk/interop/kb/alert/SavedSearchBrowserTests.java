@@ -59,15 +59,15 @@ class SavedSearchBrowserTests {
 		driver.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
 		Browsers.clickAndWait(driver, driver.findElement(By.xpath("//button[normalize-space()='Sign in']")));
 
-		driver.get(base + "/search?q=" + word + "&level=semantic");
+		driver.get(base + "/search?q=" + word + "&level=structural");
 		Browsers.clickAndWait(driver, driver.findElement(By.linkText("Save this search and get email alerts")));
 		driver.findElement(By.id("name")).clear();
-		driver.findElement(By.id("name")).sendKeys("Semantic " + word);
+		driver.findElement(By.id("name")).sendKeys("Structural " + word);
 		driver.findElement(By.cssSelector("label[for='frequency-IMMEDIATE']")).click();
 		Browsers.screenshot(driver, "saved-search-1-form");
 		Browsers.clickAndWait(driver, driver.findElement(By.xpath("//button[normalize-space()='Save search']")));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your saved searches");
-		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Semantic " + word).contains("0 results");
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Structural " + word).contains("0 results");
 		Browsers.screenshot(driver, "saved-search-2-list");
 
 		KbUser contributor = (KbUser) users.loadUserByUsername(accounts.user(Role.CONTRIBUTOR));
@@ -75,7 +75,7 @@ class SavedSearchBrowserTests {
 		Contributions.published(submissions, contributor, editor, "Lesson for the watcher " + word, word, "public");
 		alerts.runDue(Instant.now().plus(Duration.ofMinutes(10)));
 
-		TestMail.Mail digest = TestMail.awaitSubject(member, "1 new result for “Semantic " + word + "”");
+		TestMail.Mail digest = TestMail.awaitSubject(member, "1 new result for “Structural " + word + "”");
 		driver.get(base + URI.create(digest.link("/documents/")).getPath());
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Lesson for the watcher " + word);
 		driver.get(base + "/saved-searches");

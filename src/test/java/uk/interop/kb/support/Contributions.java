@@ -17,9 +17,12 @@ public final class Contributions {
 	private Contributions() {
 	}
 
-	/** A complete lesson whose text mentions {@code word}, readable by {@code visibility} ("public" or "members"). */
+	/**
+	 * A complete lesson whose text mentions {@code word}, readable by {@code visibility} ("public" or
+	 * "members"). Structural, not semantic: feed tests compare the newest semantic documents with the shipped content.
+	 */
 	public static SubmissionForm form(String title, String word, String visibility) {
-		return new SubmissionForm(title, "A summary about " + word + " for the test.", "lesson", List.of("semantic"),
+		return new SubmissionForm(title, "A summary about " + word + " for the test.", "lesson", List.of("structural"),
 				List.of("data-quality"), List.of("anonymised-police-force"), List.of("police"), "worked",
 				List.of("culture"), visibility, "",
 				"## What happened\n\nThe " + word + " interface was agreed early.\n\n## What we learned\n\nAgree codes "
