@@ -29,10 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The built jar, killed with SIGKILL at random moments while an administrator creates, submits and
- * publishes lessons through the web forms, then restarted. Every write that was acknowledged (a
- * 302) must be there, every published lesson searchable, nothing duplicated (even when an
+ * publishes lessons and invites people through the web forms, then restarted. Every write that was
+ * acknowledged (a 302) must be there, every published lesson searchable, nothing duplicated (even when an
  * unacknowledged form is posted again), and after a clean stop Lucene's CheckIndex finds the index
- * clean. Runs from failsafe after the jar is packaged; the seed is printed, and fixed unless
+ * clean. Email goes through the outbox to GreenMail in this JVM: every acknowledged invitation's
+ * message arrives, with a link that works, and a message arrives twice only if a kill fell between the
+ * server accepting it and the outbox recording that (at most once per kill), then with the same Message-ID. Runs from failsafe after the jar is packaged; the seed is printed, and fixed unless
  * {@code -Dkb.crash.seed} says otherwise.
  */
 class CrashIT {
@@ -70,13 +72,27 @@ class CrashIT {
 		}
 	}
 
+	/** An invitation the workload sent: to whom, and whether the app acknowledged it. */
+	static final class Invitation {
+		final String email;
+		volatile boolean acknowledged;
+
+		Invitation(String email) {
+			this.email = email;
+		}
+	}
+
+	private final List<Invitation> invitations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	@Test
 	void acknowledgedWritesSurviveSigkillAndTheIndexStaysClean() throws Exception {
 		long seed = Long.getLong("kb.crash.seed", 20261126L);
 		System.out.println("CrashIT seed " + seed);
 		Random random = new Random(seed);
 		List<Attempt> attempts = new ArrayList<>();
-		AppProcess app = AppProcess.inFolder(dir);
+		AppProcess app = AppProcess.inFolder(dir, "--spring.mail.host=127.0.0.1",
+				"--spring.mail.port=" + uk.interop.kb.support.TestMail.port(), "--kb.mail.lease=3s",
+				"--kb.mail.poll-interval=1s", "--kb.mail.retry-initial=1s");
 		try {
 			for (int round = 1; round <= ROUNDS; round++) {
 				app.start();
@@ -87,7 +103,7 @@ class CrashIT {
 				long workloadSeed = random.nextLong();
 				Thread workload = new Thread(() -> {
 					try {
-						drive(app, attempts, workloadSeed, stop);
+						drive(app, attempts, invitations, workloadSeed, stop);
 					}
 					catch (Throwable ex) {
 						failure.set(ex);
@@ -104,6 +120,7 @@ class CrashIT {
 			}
 			app.start();
 			check(app, attempts, ROUNDS + 1);
+			checkEmail(app);
 			assertThat(app.stop()).as("graceful stop").isIn(0, 143);
 		}
 		finally {
@@ -126,12 +143,22 @@ class CrashIT {
 		return web;
 	}
 
-	/** Creates, submits and publishes lessons one after another until the app dies or {@code stop} is set. */
-	private static void drive(AppProcess app, List<Attempt> attempts, long seed, AtomicBoolean stop) {
+	/** Creates, submits and publishes lessons, and invites people, until the app dies or {@code stop} is set. */
+	private static void drive(AppProcess app, List<Attempt> attempts, List<Invitation> invitations, long seed,
+			AtomicBoolean stop) {
 		Random random = new Random(seed);
 		try {
 			WebSession web = admin(app);
 			while (!stop.get()) {
+				if (random.nextBoolean()) {
+					Invitation invitation = new Invitation("crash-" + word(random) + "@test.example");
+					invitations.add(invitation);
+					String form = web.get("/admin/invitations/new").body();
+					HttpResponse<String> invited = web.postRaw("/admin/invitations", Map.of("email", invitation.email,
+							"role", "MEMBER", "_csrf", WebSession.csrfFrom(form)));
+					assertThat(invited.statusCode()).as("invite " + invitation.email).isEqualTo(302);
+					invitation.acknowledged = true;
+				}
 				String page = web.get("/submissions/new").body();
 				Attempt attempt = new Attempt(word(random), group(FORM_TOKEN, page));
 				synchronized (attempts) {
@@ -212,6 +239,38 @@ class CrashIT {
 			assertThat(found.contains("\"title\":\"Crash lesson " + attempt.word + "\""))
 				.as(what + " searchable exactly when published").isEqualTo(published);
 		}
+	}
+
+	/** Every acknowledged invitation's email arrives; a copy only ever after a kill, with the same Message-ID. */
+	private void checkEmail(AppProcess app) throws Exception {
+		List<Invitation> acknowledged = invitations.stream().filter(i -> i.acknowledged).toList();
+		assertThat(acknowledged).as("invitations acknowledged in all rounds").isNotEmpty();
+		for (Invitation invitation : acknowledged) {
+			uk.interop.kb.support.TestMail.await(invitation.email, m -> m.subject().contains("invited"),
+					java.time.Duration.ofSeconds(60));
+		}
+		int copies = 0;
+		for (Invitation invitation : invitations) {
+			List<uk.interop.kb.support.TestMail.Mail> received = uk.interop.kb.support.TestMail.to(invitation.email);
+			assertThat(received.size()).as(invitation.email + (invitation.acknowledged ? "" : " (unacknowledged)"))
+				.isLessThanOrEqualTo(1 + ROUNDS);
+			if (received.size() > 1) {
+				assertThat(received.stream().map(m -> header(m, "Message-ID")).distinct()).as("copies of one message")
+					.hasSize(1);
+				copies += received.size() - 1;
+			}
+		}
+		System.out.printf("CrashIT email: %d invitations (%d acknowledged), %d resent after a kill%n",
+				invitations.size(), acknowledged.size(), copies);
+		assertThat(copies).as("at most one message in flight per kill").isLessThanOrEqualTo(ROUNDS);
+		String link = uk.interop.kb.support.TestMail.to(acknowledged.get(0).email).get(0).link("/register/");
+		String path = java.net.URI.create(link).getPath();
+		assertThat(link).startsWith("http://localhost:" + app.port() + "/register/");
+		assertThat(new Http(app.port()).page(path).statusCode()).as("the invitation link works").isEqualTo(200);
+	}
+
+	private static String header(uk.interop.kb.support.TestMail.Mail mail, String name) {
+		return mail.header(name).orElse("");
 	}
 
 	private static String word(Random random) {

@@ -115,6 +115,13 @@ class AccountRepository {
 			.update();
 	}
 
+	long countLinksSince(long accountId, AccountLink.Purpose purpose, Instant since) {
+		return jdbc.sql("""
+				select count(*) from account_link where account_id = :account and purpose = :purpose and created_at >= :since""")
+			.param("account", accountId).param("purpose", purpose.name()).param("since", utc(since))
+			.query(Long.class).single();
+	}
+
 	Optional<AccountLink> findLink(String tokenHash) {
 		return jdbc.sql("""
 				select id, purpose, account_id, email, role, expires_at, used_at from account_link

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -19,7 +20,9 @@ import uk.interop.kb.audit.AuditLog;
 @Service
 public class AccountService {
 
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,63}");
+	private static final Pattern EMAIL = Account.EMAIL;
+	/** Self-service reset links one account may be sent within an hour: enough for a lost email, not for a flood. */
+	static final int RESETS_PER_ACCOUNT_PER_HOUR = 3;
 
 	private final AccountRepository accounts;
 	private final PasswordEncoder encoder;
@@ -27,15 +30,19 @@ public class AccountService {
 	private final AuditLog audit;
 	private final AccountsProperties properties;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
+	private final DomainRules domains;
 
 	AccountService(AccountRepository accounts, PasswordEncoder encoder, PasswordPolicy policy, AuditLog audit,
-			AccountsProperties properties, Clock clock) {
+			AccountsProperties properties, Clock clock, ApplicationEventPublisher events, DomainRules domains) {
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.policy = policy;
 		this.audit = audit;
 		this.properties = properties;
 		this.clock = clock;
+		this.events = events;
+		this.domains = domains;
 	}
 
 	/** Field name → message, in the order the form shows the fields; empty when the change was made. */
@@ -55,6 +62,11 @@ public class AccountService {
 
 	public Optional<Account> find(long id) {
 		return accounts.findById(id);
+	}
+
+	/** Enabled accounts with this role or a higher one: who is told of work waiting for that role. */
+	public List<Account> enabledWithRoleAtLeast(Role role) {
+		return accounts.findAll().stream().filter(a -> a.enabled() && a.role().includes(role)).toList();
 	}
 
 	Optional<Account> findByUsername(String username) {
@@ -77,6 +89,8 @@ public class AccountService {
 		}
 		accounts.updatePassword(account.id(), encoder.encode(next), false);
 		audit.record(account.username(), "PASSWORD_CHANGED", account.username(), null, source);
+		account.email().ifPresent(email -> events.publishEvent(
+				new AccountNotice.PasswordChanged(account.id(), email, clock.instant())));
 		return Errors.none();
 	}
 
@@ -100,24 +114,66 @@ public class AccountService {
 		}
 		String token = LinkTokens.newToken();
 		Instant now = clock.instant();
+		Instant expires = now.plus(properties.invitationLifetime());
 		accounts.insertLink(LinkTokens.hash(token), AccountLink.Purpose.INVITATION, null, normalised, role.get(),
-				admin.id(), now, now.plus(properties.invitationLifetime()));
+				admin.id(), now, expires);
 		audit.record(admin.getUsername(), "INVITATION_CREATED", normalised, "role " + role.get(), source);
+		events.publishEvent(new AccountNotice.Invited(normalised, "/register/" + token, role.get(),
+				admin.displayName(), expires));
 		return new Invitation(Errors.none(), token, normalised);
 	}
 
 	public record Invitation(Errors errors, String token, String email) {
 	}
 
+	/** A reset link made by an administrator: emailed to the account's holder, and shown to the administrator. */
 	@Transactional
 	public String resetLink(KbUser admin, long accountId, String source) {
 		Account account = accounts.findById(accountId).orElseThrow();
 		String token = LinkTokens.newToken();
 		Instant now = clock.instant();
+		Instant expires = now.plus(properties.resetLifetime());
 		accounts.insertLink(LinkTokens.hash(token), AccountLink.Purpose.RESET, account.id(), null, null, admin.id(),
-				now, now.plus(properties.resetLifetime()));
+				now, expires);
 		audit.record(admin.getUsername(), "RESET_LINK_CREATED", account.username(), null, source);
+		account.email().ifPresent(email -> events.publishEvent(
+				new AccountNotice.ResetLinkCreated(account.id(), email, "/reset/" + token, expires, true)));
 		return token;
+	}
+
+	/**
+	 * "Forgot your password?": emails a reset link if an enabled account has this address, it may
+	 * sign in with a password (its domain does not require organisation sign-in) and it has not been
+	 * sent {@link #RESETS_PER_ACCOUNT_PER_HOUR} links in the last hour. The caller answers the same
+	 * whatever happened here, so the page never tells whether an address has an account.
+	 */
+	@Transactional
+	public void requestReset(String email, String source) {
+		String normalised = AccountRepository.normalise(email);
+		Optional<Account> found = EMAIL.matcher(normalised).matches() ? accounts.findByUsername(normalised)
+				: Optional.empty();
+		if (found.isEmpty()) {
+			audit.record("anonymous", "RESET_REQUESTED_UNKNOWN", null, null, source);
+			return;
+		}
+		Account account = found.get();
+		Instant now = clock.instant();
+		String refused = !account.enabled() ? "account disabled"
+				: domains.ssoRequired(account.emailDomain()) ? "organisation sign-in required"
+				: accounts.countLinksSince(account.id(), AccountLink.Purpose.RESET,
+						now.minus(java.time.Duration.ofHours(1))) >= RESETS_PER_ACCOUNT_PER_HOUR ? "too many requests"
+				: null;
+		if (refused != null) {
+			audit.record(account.username(), "RESET_REQUEST_REFUSED", account.username(), refused, source);
+			return;
+		}
+		String token = LinkTokens.newToken();
+		Instant expires = now.plus(properties.resetLifetime());
+		accounts.insertLink(LinkTokens.hash(token), AccountLink.Purpose.RESET, account.id(), null, null, account.id(),
+				now, expires);
+		audit.record(account.username(), "RESET_REQUESTED", account.username(), null, source);
+		events.publishEvent(new AccountNotice.ResetLinkCreated(account.id(), account.email().orElseThrow(),
+				"/reset/" + token, expires, false));
 	}
 
 	/** A link that can still be used for this purpose; empty for unknown, tampered, expired or used links. */
@@ -173,6 +229,8 @@ public class AccountService {
 		}
 		accounts.updatePassword(account.id(), encoder.encode(password), false);
 		audit.record(account.username(), "PASSWORD_RESET", account.username(), null, source);
+		account.email().ifPresent(email -> events.publishEvent(
+				new AccountNotice.PasswordChanged(account.id(), email, clock.instant())));
 		return Errors.none();
 	}
 
@@ -191,6 +249,8 @@ public class AccountService {
 			accounts.updateRole(account.id(), role.get());
 			audit.record(admin.getUsername(), "ROLE_CHANGED", account.username(),
 					account.role() + " to " + role.get(), source);
+			account.email().ifPresent(email -> events.publishEvent(
+					new AccountNotice.RoleChanged(account.id(), email, account.role(), role.get())));
 		}
 		return Errors.none();
 	}
@@ -208,6 +268,9 @@ public class AccountService {
 			accounts.updateEnabled(account.id(), enabled);
 			audit.record(admin.getUsername(), enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", account.username(),
 					null, source);
+			if (!enabled) {
+				account.email().ifPresent(email -> events.publishEvent(new AccountNotice.Disabled(account.id(), email)));
+			}
 		}
 		return Errors.none();
 	}

@@ -15,7 +15,8 @@ import jakarta.validation.constraints.NotNull;
  * administrator's password; {@code demo-password} (from {@code KB_DEMO_PASSWORD}) is required by the
  * {@code demo} profile. Lockout: after {@code lockout-threshold} failures an account is locked for
  * {@code lockout-duration}; a source address that fails {@code source-failure-limit} times in that
- * time is refused too.
+ * time is refused too. "Forgot your password?" answers {@code reset-requests-per-source} requests an hour
+ * from one address.
  */
 @Validated
 @ConfigurationProperties("kb.accounts")
@@ -24,5 +25,6 @@ public record AccountsProperties(@DefaultValue("") String adminPassword, @Defaul
 		@DefaultValue("15m") @NotNull Duration lockoutDuration,
 		@DefaultValue("30") @Min(5) @Max(10_000) int sourceFailureLimit,
 		@DefaultValue("7d") @NotNull Duration invitationLifetime, @DefaultValue("24h") @NotNull Duration resetLifetime,
-		@DefaultValue("12h") @NotNull Duration sessionAbsoluteTimeout) {
+		@DefaultValue("12h") @NotNull Duration sessionAbsoluteTimeout,
+		@DefaultValue("10") @Min(1) @Max(10_000_000) int resetRequestsPerSource) {
 }

@@ -89,9 +89,10 @@ class AdminController {
 	@PostMapping("/users/{id}/reset-link")
 	String resetLink(@PathVariable long id, @AuthenticationPrincipal KbUser admin, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		accounts.find(id).orElseThrow(NoSuchAccountException::new);
+		Account account = accounts.find(id).orElseThrow(NoSuchAccountException::new);
 		String token = accounts.resetLink(admin, id, Forms.source(request));
 		redirect.addFlashAttribute("link", baseUrl.of("/reset/" + token));
+		redirect.addFlashAttribute("emailedTo", account.email().orElse(null));
 		redirect.addFlashAttribute("linkKind", "password reset");
 		return "redirect:/admin/users/" + id;
 	}
@@ -119,7 +120,8 @@ class AdminController {
 			return "admin/invite";
 		}
 		redirect.addFlashAttribute("link", baseUrl.of("/register/" + invitation.token()));
-		redirect.addFlashAttribute("linkKind", "invitation for " + invitation.email());
+		redirect.addFlashAttribute("linkKind", "invitation");
+		redirect.addFlashAttribute("emailedTo", invitation.email());
 		return "redirect:/admin/users";
 	}
 

@@ -23,9 +23,19 @@ public final class KbUser implements UserDetails, CredentialsContainer {
 	private final boolean mustChangePassword;
 	private final boolean enabled;
 	private final boolean locked;
+	private final boolean passwordSignInAllowed;
 	private String passwordHash;
 
 	KbUser(Account account, boolean locked) {
+		this(account, locked, true);
+	}
+
+	/**
+	 * {@code passwordSignInAllowed} is false where the account's domain requires organisation sign-in:
+	 * Spring Security then refuses the password (as "expired") whatever was typed.
+	 */
+	KbUser(Account account, boolean locked, boolean passwordSignInAllowed) {
+		this.passwordSignInAllowed = passwordSignInAllowed;
 		this.id = account.id();
 		this.username = account.username();
 		this.displayName = account.displayName();
@@ -75,6 +85,11 @@ public final class KbUser implements UserDetails, CredentialsContainer {
 	@Override
 	public boolean isAccountNonLocked() {
 		return !locked;
+	}
+
+	@Override
+	public boolean isAccountNonExpired() {
+		return passwordSignInAllowed;
 	}
 
 	@Override

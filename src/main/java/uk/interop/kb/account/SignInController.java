@@ -6,9 +6,17 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The sign-in page; Spring Security processes the POST. */
+/** The sign-in page (Spring Security processes the POST) and the page an organisation sign-in ends on when refused. */
 @Controller
 class SignInController {
+
+	private final OrganisationSignIn organisations;
+	private final DomainRules domains;
+
+	SignInController(OrganisationSignIn organisations, DomainRules domains) {
+		this.organisations = organisations;
+		this.domains = domains;
+	}
 
 	@GetMapping("/sign-in")
 	String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String registered,
@@ -17,8 +25,22 @@ class SignInController {
 			return "redirect:/account";
 		}
 		model.addAttribute("failed", error != null);
+		model.addAttribute("ssoRequired", "sso".equals(error));
 		model.addAttribute("registered", registered != null);
 		model.addAttribute("reset", reset != null);
+		model.addAttribute("providers", organisations.providers());
 		return "account/sign-in";
+	}
+
+	/** Why an organisation sign-in did not let the person in, and whom to ask. */
+	@GetMapping("/sign-in/refused")
+	String refused(@RequestParam(required = false) String reason, Model model) {
+		String known = reason == null ? "failed" : switch (reason) {
+			case "unverified", "domain", "disabled", "conflict" -> reason;
+			default -> "failed";
+		};
+		model.addAttribute("reason", known);
+		model.addAttribute("contact", domains.contact());
+		return "account/sign-in-refused";
 	}
 }

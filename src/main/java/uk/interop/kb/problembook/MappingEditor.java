@@ -111,6 +111,10 @@ public class MappingEditor {
 			audit.record(editor.username(), "PROBLEM_BOOK_" + action.get().name(), mapping.reference() + " "
 					+ level.get(), "state=" + record.state().id() + "; confidence=" + record.confidence().id()
 					+ "; rationale=" + rationale, source);
+			if (action.get() == MappingAction.DISPUTE) {
+				events.publishEvent(new MappingDisputed(mapping.reference(), mapping.entry().title(), level.get(),
+						taxonomy.levels().label(level.get()), rationale, editor.username(), editor.displayName()));
+			}
 			if (mapping.entry().origin() == SourceDocument.Origin.DATABASE) {
 				// An app entry is indexed with its mapped levels: search shows the change after the commit.
 				events.publishEvent(new DocumentChanged(mapping.entry().documentId(), "PROBLEM_BOOK_MAPPED"));

@@ -13,6 +13,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 import uk.interop.kb.account.AccountFilters;
 import uk.interop.kb.account.BearerTokenFilter;
+import uk.interop.kb.account.OrganisationSignIn;
 
 /**
  * One filter chain, most specific rules first, ending in deny: a route nobody wrote a rule for is
@@ -24,7 +25,8 @@ import uk.interop.kb.account.BearerTokenFilter;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AccountFilters accountFilters) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AccountFilters accountFilters,
+			OrganisationSignIn organisations) throws Exception {
 		DeniedRequestHandler denied = new DeniedRequestHandler();
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers(HttpMethod.GET, "/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico")
@@ -55,9 +57,17 @@ class SecurityConfiguration {
 					"/api/v1/improvement-actions", "/api/v1/improvement-actions/**")
 			.hasRole("MEMBER")
 			.requestMatchers("/api/v1/moderation/**").hasRole("EDITOR")
-			.requestMatchers(HttpMethod.GET, "/sign-in").permitAll()
-			.requestMatchers("/register/*", "/reset/*").permitAll()
-			.requestMatchers("/account", "/account/password", "/account/tokens", "/account/tokens/*/revoke")
+			.requestMatchers(HttpMethod.GET, "/sign-in", "/sign-in/refused", "/forgot-password/sent").permitAll()
+			.requestMatchers("/register/*", "/reset/*", "/forgot-password").permitAll()
+			// Organisation sign-in: the redirect to the provider and its answer (Spring Security's own filters).
+			.requestMatchers(HttpMethod.GET, "/oauth2/authorization/*", "/login/oauth2/code/*").permitAll()
+			// One-click unsubscribe: the token in the link is the authority (RFC 8058), no sign-in.
+			.requestMatchers("/unsubscribe/*").permitAll()
+			.requestMatchers("/account", "/account/password", "/account/tokens", "/account/tokens/*/revoke",
+					"/account/email")
+			.authenticated()
+			.requestMatchers(HttpMethod.GET, "/saved-searches", "/saved-searches/new").authenticated()
+			.requestMatchers(HttpMethod.POST, "/saved-searches", "/saved-searches/*/alerts", "/saved-searches/*/delete")
 			.authenticated()
 			.requestMatchers(HttpMethod.GET, "/submissions", "/submissions/new", "/submissions/similar",
 					"/submissions/*", "/submissions/*/edit", "/submissions/*/export.md")
@@ -76,7 +86,7 @@ class SecurityConfiguration {
 				.loginProcessingUrl("/sign-in")
 				.usernameParameter("username")
 				.passwordParameter("password")
-				.failureUrl("/sign-in?error")
+				.failureHandler(organisations.passwordFailureHandler())
 				.successHandler(RelativeRedirects.afterSignIn())
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out").permitAll())
@@ -91,8 +101,17 @@ class SecurityConfiguration {
 			.addFilterBefore(accountFilters.throttle(), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(accountFilters.status(), AnonymousAuthenticationFilter.class)
 			.addFilterBefore(accountFilters.bearer(), org.springframework.security.web.csrf.CsrfFilter.class)
-			// A bearer token is not a cookie: a cross-site page cannot send it, so CSRF does not apply.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer));
+			// A bearer token is not a cookie: a cross-site page cannot send it, so CSRF does not apply. A one-click
+			// unsubscribe comes from the mail provider, not a page of ours; its token is the authority.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer)
+				.ignoringRequestMatchers(request -> "POST".equals(request.getMethod())
+						&& request.getServletPath().startsWith("/unsubscribe/")));
+		if (organisations.enabled()) {
+			http.oauth2Login(login -> login.loginPage("/sign-in")
+				.userInfoEndpoint(user -> user.oidcUserService(organisations.userService()))
+				.successHandler(organisations.successHandler())
+				.failureHandler(organisations.failureHandler()));
+		}
 		return http.build();
 	}
 }

@@ -19,7 +19,7 @@ final class SignedInAreas {
 			"/moderation/**", "/content-health", "/search-insights", "/problem-book", "/problem-book/review",
 			"/problem-book/new", "/problem-book/*/mapping", "/api/v1/submissions/**", "/api/v1/moderation/**",
 			"/api/v1/tokens/**", "/assessments", "/assessments/**", "/api/v1/assessments/**",
-			"/api/v1/improvement-actions/**")
+			"/api/v1/improvement-actions/**", "/saved-searches/**")
 		.map(PathPatternParser.defaultInstance::parse)
 		.toList();
 

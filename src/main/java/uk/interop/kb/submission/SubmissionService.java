@@ -289,6 +289,9 @@ public class SubmissionService {
 			throw new EditConflictException(repository.find(submission.id()).orElseThrow());
 		}
 		audit.record(actor.getUsername(), action, submission.documentId(), comment, source);
+		events.publishEvent(new SubmissionMoved(submission.id(), submission.documentId(), submission.title(),
+				submission.ownerId(), submission.ownerName(), submission.status(), to, comment == null ? "" : comment,
+				actor.id(), actor.displayName()));
 	}
 
 	private static void requireStatus(Submission submission, SubmissionStatus status) {

@@ -33,10 +33,11 @@ class AccountBootstrapTests {
 	private Setup setup(String adminPassword, String demoPassword, String... profiles) {
 		JdbcClient jdbc = TestDatabase.fresh();
 		AccountsProperties properties = new AccountsProperties(adminPassword, demoPassword, 5, Duration.ofMinutes(15),
-				30, Duration.ofDays(7), Duration.ofHours(24), Duration.ofHours(12));
+				30, Duration.ofDays(7), Duration.ofHours(24), Duration.ofHours(12), 10);
 		AccountRepository repository = new AccountRepository(jdbc);
 		AccountService service = new AccountService(repository, encoder, new PasswordPolicy(),
-				new AuditLog(jdbc, Clock.systemUTC()), properties, Clock.systemUTC());
+				new AuditLog(jdbc, Clock.systemUTC()), properties, Clock.systemUTC(), event -> {
+				}, new DomainRules(new SsoProperties("an administrator", java.util.Map.of())));
 		AccountOrganisations organisations = new AccountOrganisations(jdbc, repository,
 				new TaxonomyLoader().load(TestContent.REAL_CONTENT.resolve("taxonomy")), new AuditLog(jdbc,
 						Clock.systemUTC()), Clock.systemUTC());

@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.interop.kb.account.Role;
 import uk.interop.kb.account.TestAccounts;
 import uk.interop.kb.content.Document;
+import uk.interop.kb.notification.UnsubscribeLinks;
 import uk.interop.kb.support.KbApplicationTest;
 import uk.interop.kb.support.RealContent;
 import uk.interop.kb.support.WebSession;
@@ -75,10 +76,12 @@ class AccessibilityAuditTests {
 	int port;
 
 	private final TestAccounts accounts;
+	private final UnsubscribeLinks unsubscribeLinks;
 
 	@Autowired
-	AccessibilityAuditTests(TestAccounts accounts) {
+	AccessibilityAuditTests(TestAccounts accounts, UnsubscribeLinks unsubscribeLinks) {
 		this.accounts = accounts;
+		this.unsubscribeLinks = unsubscribeLinks;
 	}
 
 	static Stream<Visit> visits() {
@@ -114,6 +117,26 @@ class AccessibilityAuditTests {
 				anyone("sign in", "sign in", "/sign-in"),
 				new Visit("sign in with an error", "sign in", As.ANYONE, true, s -> s.get("/sign-in?error")),
 				anyone("sign in after registering", "sign in", "/sign-in?registered"),
+				new Visit("sign in where the organisation signs you in", "sign in", As.ANYONE, true,
+						s -> s.get("/sign-in?error=sso")),
+				anyone("organisation sign-in refused", "sign in refused", "/sign-in/refused?reason=domain"),
+				anyone("organisation sign-in failed", "sign in refused", "/sign-in/refused"),
+				anyone("forgot password", "forgot password", "/forgot-password"),
+				new Visit("forgot password with an error", "forgot password", As.ANYONE, true, s -> {
+					s.get("/forgot-password");
+					s.type("email", "not an address");
+					s.press("Send reset link");
+				}),
+				new Visit("check your email", "check your email", As.ANYONE, false, s -> {
+					s.get("/forgot-password");
+					s.type("email", "audit-nobody@test.example");
+					s.press("Send reset link");
+				}),
+				new Visit("unsubscribe", "unsubscribe", As.ANYONE, false, s -> s.get(s.unsubscribeLink())),
+				new Visit("unsubscribed", "unsubscribed", As.ANYONE, false, s -> {
+					s.get(s.unsubscribeLink());
+					s.press("Unsubscribe");
+				}),
 				anyone("page not found (404)", "404", "/documents/no-such-document"),
 				anyone("link that cannot be used", "link not usable", "/register/no-such-token"),
 				new Visit("register", "register", As.ANYONE, false, s -> s.get(s.invitationLink())),
@@ -198,6 +221,22 @@ class AccessibilityAuditTests {
 						s -> s.get("/documents/" + lesson.id())),
 				new Visit("self-assessment without an organisation", "self-assessment", As.MEMBER_WITHOUT_ORGANISATION,
 						false, s -> s.get("/assessments")),
+				new Visit("email preferences", "email preferences", As.MEMBER, false, s -> s.get("/account/email")),
+				new Visit("email preferences saved", "email preferences", As.MEMBER, false, s -> {
+					s.get("/account/email");
+					s.press("Save preferences");
+				}),
+				new Visit("save a search", "save a search", As.MEMBER, false,
+						s -> s.get("/saved-searches/new?q=records&level=semantic")),
+				new Visit("save a search with an error", "save a search", As.MEMBER, true, s -> {
+					s.get("/saved-searches/new?q=records&level=semantic");
+					s.type("name", "");
+					s.press("Save search");
+				}),
+				new Visit("your saved searches", "saved searches", As.MEMBER, false, s -> {
+					s.get("/saved-searches/new?q=records&level=semantic");
+					s.press("Save search");
+				}),
 				new Visit("api tokens", "api tokens", As.MEMBER, false, s -> s.get("/account/tokens")),
 				new Visit("api tokens with an error", "api tokens", As.MEMBER, true, s -> {
 					s.get("/account/tokens");
@@ -273,7 +312,8 @@ class AccessibilityAuditTests {
 					s.get("/admin/users/" + s.spareAccount());
 					s.press("Create a password reset link");
 				}),
-				new Visit("admin: audit log", "audit", As.ADMIN, false, s -> s.get("/admin/audit")));
+				new Visit("admin: audit log", "audit", As.ADMIN, false, s -> s.get("/admin/audit")),
+				new Visit("admin: email delivery", "email delivery", As.ADMIN, false, s -> s.get("/admin/email")));
 	}
 
 	private static Visit anyone(String name, String page, String path) {
@@ -484,6 +524,12 @@ class AccessibilityAuditTests {
 				spareAccount = accounts.fresh("audit", Role.MEMBER);
 			}
 			return accounts.id(spareAccount);
+		}
+
+		/** A real one-click unsubscribe link, as an alert carries (for a saved search that is not there). */
+		String unsubscribeLink() {
+			return unsubscribeLinks.forSavedSearch(accounts.id(accounts.user(Role.MEMBER)), 999_999)
+				.replaceFirst("^http://localhost:\\d+", "");
 		}
 
 		/** A fresh invitation link, made the way an administrator makes one. */

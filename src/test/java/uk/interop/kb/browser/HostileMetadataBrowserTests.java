@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "kb.index-dir=target/test-index/hostile", "kb.data-dir=target/test-data-hostile",
 				"spring.datasource.url=jdbc:h2:mem:kb-hostile;DB_CLOSE_DELAY=-1", "kb.base-url=http://localhost:8080",
-				"kb.cluster.enabled=false" })
+				"kb.cluster.enabled=false", "kb.search.semantic.enabled=false" })
 @DirtiesContext
 @ExtendWith(Browsers.class)
 class HostileMetadataBrowserTests {

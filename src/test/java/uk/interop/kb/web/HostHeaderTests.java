@@ -50,10 +50,10 @@ class HostHeaderTests {
 	void theDocumentPageNamesItsCanonicalAddressFromTheBaseUrl() {
 		String page = new RawHttp(port).get("/documents/handbook/semantic", FORGED).body();
 
-		assertThat(page).contains("<link rel=\"canonical\" href=\"" + KbApplicationTest.BASE_URL
-				+ "/documents/handbook/semantic\">", "\"@id\":\"" + KbApplicationTest.BASE_URL + "/documents/handbook/semantic\"");
+		assertThat(page).contains("<link rel=\"canonical\" href=\"" + uk.interop.kb.support.TestPort.baseUrl()
+				+ "/documents/handbook/semantic\">", "\"@id\":\"" + uk.interop.kb.support.TestPort.baseUrl() + "/documents/handbook/semantic\"");
 		assertThat(new RawHttp(port).get("/opensearch.xml", FORGED).body())
-			.contains("template=\"" + KbApplicationTest.BASE_URL + "/search?q={searchTerms}\"");
+			.contains("template=\"" + uk.interop.kb.support.TestPort.baseUrl() + "/search?q={searchTerms}\"");
 	}
 
 	@Test

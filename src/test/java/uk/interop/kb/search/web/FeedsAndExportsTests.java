@@ -161,7 +161,7 @@ class FeedsAndExportsTests {
 				assertThat(sitemap).doesNotContain("/documents/" + d.id() + "<");
 			}
 		}
-		assertThat(http.get("/robots.txt").body()).contains("Sitemap: " + uk.interop.kb.support.KbApplicationTest.BASE_URL + "/sitemap.xml",
+		assertThat(http.get("/robots.txt").body()).contains("Sitemap: " + uk.interop.kb.support.TestPort.baseUrl() + "/sitemap.xml",
 				"Disallow: /admin");
 		assertThat(http.get("/opensearch.xml").body()).contains("/search?q={searchTerms}",
 				"/api/v1/suggest?q={searchTerms}");
