@@ -62,7 +62,7 @@ class DemoOutboxIT {
 			Matcher file = FILE.matcher(page);
 			assertThat(file.find()).isTrue();
 			String message = admin.get("/admin/email/outbox/" + file.group(1)).body();
-			Matcher link = Pattern.compile("http://localhost:" + app.port() + "(/register/[A-Za-z0-9_-]+)")
+			Matcher link = Pattern.compile("http://127.0.0.1:" + app.port() + "(/register/[A-Za-z0-9_-]+)")
 				.matcher(message);
 			assertThat(link.find()).as("the invitation's link, in the message's text").isTrue();
 			assertThat(new Http(app.port()).page(URI.create(link.group(0)).getPath()).statusCode()).isEqualTo(200);
