@@ -227,6 +227,21 @@ public class AccountService {
 		return account;
 	}
 
+	/**
+	 * Disables the bootstrap administrator if it still has its one-time password (nobody ever signed in and chose
+	 * one); the username if it did.
+	 */
+	@Transactional
+	Optional<String> disableOneTimeAdmin(String username) {
+		Optional<Account> account = accounts.findByUsername(username)
+			.filter(a -> a.enabled() && a.mustChangePassword() && a.role() == Role.ADMIN);
+		account.ifPresent(a -> {
+			accounts.updateEnabled(a.id(), false);
+			audit.record("system", "ACCOUNT_DISABLED", a.username(), "demo profile: one-time password never used", null);
+		});
+		return account.map(Account::username);
+	}
+
 	/** Invitations that can still be used, newest first. */
 	public List<AccountRepository.PendingInvitation> pendingInvitations() {
 		return accounts.pendingInvitations(clock.instant());

@@ -12,10 +12,13 @@ class SignInController {
 
 	private final OrganisationSignIn organisations;
 	private final DomainRules domains;
+	private final boolean demo;
 
-	SignInController(OrganisationSignIn organisations, DomainRules domains) {
+	SignInController(OrganisationSignIn organisations, DomainRules domains,
+			org.springframework.core.env.Environment environment) {
 		this.organisations = organisations;
 		this.domains = domains;
+		this.demo = environment.acceptsProfiles(org.springframework.core.env.Profiles.of("demo"));
 	}
 
 	@GetMapping("/sign-in")
@@ -29,6 +32,8 @@ class SignInController {
 		model.addAttribute("registered", registered != null);
 		model.addAttribute("reset", reset != null);
 		model.addAttribute("providers", organisations.providers());
+		model.addAttribute("demoAccounts", demo ? java.util.List.of("member@example.org", "contributor@example.org",
+				"editor@example.org", "admin@example.org") : java.util.List.of());
 		return "account/sign-in";
 	}
 
