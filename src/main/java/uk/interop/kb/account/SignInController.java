@@ -23,10 +23,14 @@ class SignInController {
 
 	@GetMapping("/sign-in")
 	String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String registered,
-			@RequestParam(required = false) String reset, Authentication authentication, Model model) {
+			@RequestParam(required = false) String reset,
+			@RequestParam(name = SignInTarget.PARAMETER, required = false) String continueTo,
+			Authentication authentication, Model model) {
+		java.util.Optional<String> target = SignInTarget.of(continueTo);
 		if (authentication != null && authentication.getPrincipal() instanceof KbUser) {
-			return "redirect:/account";
+			return "redirect:" + target.orElse("/account");
 		}
+		model.addAttribute("continueTo", target.orElse(null));
 		model.addAttribute("failed", error != null);
 		model.addAttribute("ssoRequired", "sso".equals(error));
 		model.addAttribute("registered", registered != null);
