@@ -72,7 +72,7 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/saved-searches", "/saved-searches/new").authenticated()
 			.requestMatchers(HttpMethod.POST, "/saved-searches", "/saved-searches/*/alerts", "/saved-searches/*/delete")
 			.authenticated()
-			.requestMatchers(HttpMethod.GET, "/submissions", "/submissions/new", "/submissions/similar",
+			.requestMatchers(HttpMethod.GET, "/submissions", "/submissions/new", "/submissions/similar", "/submissions/suggest",
 					"/submissions/*", "/submissions/*/edit", "/submissions/*/export.md")
 			.hasRole("CONTRIBUTOR")
 			.requestMatchers(HttpMethod.POST, "/submissions", "/submissions/import", "/submissions/*",

@@ -112,6 +112,8 @@ class RouteAccessTests {
 			new Route("GET", "/submissions/new", "/submissions/new", Access.CONTRIBUTOR),
 			new Route("POST", "/submissions", "/submissions", Access.CONTRIBUTOR),
 			new Route("GET", "/submissions/similar", "/submissions/similar?title=culture", Access.CONTRIBUTOR),
+			new Route("GET", "/submissions/suggest", "/submissions/suggest?document=lessons/no-such-lesson",
+					Access.CONTRIBUTOR),
 			new Route("GET", "/submissions/{id}", "/submissions/999999", Access.CONTRIBUTOR),
 			new Route("GET", "/submissions/{id}/edit", "/submissions/999999/edit", Access.CONTRIBUTOR),
 			new Route("POST", "/submissions/{id}", "/submissions/999999", Access.CONTRIBUTOR),
