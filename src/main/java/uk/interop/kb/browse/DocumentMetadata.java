@@ -50,11 +50,7 @@ public record DocumentMetadata(List<Row> rows) {
 		rows.add(new Row("Published", List.of(new Value(
 				d.published().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)),
 				SearchUrls.filtered(Facet.YEAR, Integer.toString(d.published().getYear()))))));
-		if (d.wasUpdated()) {
-			rows.add(new Row("Last updated", List.of(new Value(
-					d.updated().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)),
-					""))));
-		}
+
 		if (!d.authors().isEmpty()) {
 			rows.add(new Row("Authors", d.authors().stream().map(a -> new Value(a, "")).toList()));
 		}
