@@ -39,7 +39,7 @@ public record Worklist(List<ContentProblem> fileProblems, List<BrokenLink> broke
 		return List.of(new Check("file-problems", "Problems in content files", fileProblems.size()),
 				new Check("broken-links", "Broken internal links", brokenLinks.size()),
 				new Check("unsourced", "Real documents without a source", unsourced.size()),
-				new Check("review-due", "Past their review-by date", reviewDue.size()),
+				new Check("review-due", "Due for review", reviewDue.size()),
 				new Check("unclassified", "No level or no theme", unclassified.size()),
 				new Check("duplicate-titles", "Duplicate titles", duplicateTitles.size()),
 				new Check("unused-values", "Taxonomy values no document uses", unusedValues.size()),

@@ -113,21 +113,18 @@ final class WorklistChecks {
 			.toList();
 	}
 
+	/** From its review-by day on, as the content guide says, oldest date first. */
 	private static List<Worklist.ReviewDue> reviewDue(List<Candidate> documents, LocalDate today) {
 		List<Worklist.ReviewDue> due = new ArrayList<>();
 		for (Candidate candidate : documents) {
-			String reviewBy = candidate.document().reviewBy();
-			if (reviewBy.isEmpty()) {
-				continue;
-			}
+			Document d = candidate.document();
 			try {
-				LocalDate date = LocalDate.parse(reviewBy);
-				if (date.isBefore(today)) {
-					due.add(new Worklist.ReviewDue(listed(candidate), date));
+				if (d.reviewDue(today)) {
+					due.add(new Worklist.ReviewDue(listed(candidate), LocalDate.parse(d.reviewBy())));
 				}
 			}
 			catch (DateTimeParseException ex) {
-				// The parser only stores valid dates; one that is not is a file problem, listed there.
+				// The parser stores only valid dates; one that is not is reported as a file problem.
 			}
 		}
 		due.sort(Comparator.comparing(Worklist.ReviewDue::reviewBy).thenComparing(r -> r.document().id()));
