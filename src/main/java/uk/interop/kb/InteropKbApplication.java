@@ -1,6 +1,6 @@
 package uk.interop.kb;
 
-import java.util.Arrays;
+import java.util.OptionalInt;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,8 +19,9 @@ import uk.interop.kb.cli.Commands;
 public class InteropKbApplication {
 
 	public static void main(String[] args) {
-		if (args.length > 0 && Commands.NAMES.contains(args[0])) {
-			System.exit(Commands.run(InteropKbApplication.class, args[0], Arrays.copyOfRange(args, 1, args.length)));
+		OptionalInt command = Commands.dispatch(InteropKbApplication.class, args, System.out);
+		if (command.isPresent()) {
+			System.exit(command.getAsInt());
 		}
 		SpringApplication.run(InteropKbApplication.class, args);
 	}

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * First start with no accounts: creates {@code admin}, with the password from {@code KB_ADMIN_PASSWORD}
  * or else a random one-time password logged once, which must be changed at first sign-in. The
- * {@code demo} profile adds one account per role, all with {@code KB_DEMO_PASSWORD}, and refuses to
- * start without it.
+ * {@code demo} profile instead creates one account per role, all with {@code KB_DEMO_PASSWORD} (refusing to start
+ * without an acceptable one), lists them in the log, and disables an {@code admin} an earlier start left with a
+ * one-time password.
  */
 /* Only for the web app: the reindex command must never create accounts or print a password. */
 @Component
@@ -43,10 +44,13 @@ class AccountBootstrap implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		if (accounts.noAccounts()) {
+		boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
+		// The demo has its own administrator (admin@example.org): a second one with a one-time password in the log
+		// would only be one more way in that nobody is watching. One with KB_ADMIN_PASSWORD was asked for.
+		if (accounts.noAccounts() && !(demo && properties.adminPassword().isBlank())) {
 			createAdmin();
 		}
-		if (environment.acceptsProfiles(Profiles.of("demo"))) {
+		if (demo) {
 			createDemoAccounts();
 		}
 	}
@@ -74,9 +78,14 @@ class AccountBootstrap implements SmartInitializingSingleton {
 			throw new IllegalStateException(
 					"The demo profile needs KB_DEMO_PASSWORD (at least 12 characters) for its demo accounts");
 		}
-		accounts.passwordProblem(password, "demo").ifPresent(problem -> {
-			throw new IllegalStateException("KB_DEMO_PASSWORD is not acceptable: " + problem);
-		});
+		// Checked against each account that will have it: the word "demo" is not anyone's username.
+		for (String username : new java.util.TreeSet<>(DEMO_ACCOUNTS.keySet())) {
+			accounts.passwordProblem(password, username).ifPresent(problem -> {
+				throw new IllegalStateException("KB_DEMO_PASSWORD is not acceptable for " + username + ": " + problem);
+			});
+		}
+		accounts.disableOneTimeAdmin(ADMIN).ifPresent(name -> log.warn("Demo profile: disabled the account '{}' "
+				+ "left by an earlier start with a one-time password; the demo administrator is admin@example.org", name));
 		DEMO_ACCOUNTS.forEach((username, role) -> {
 			if (accounts.findByUsername(username).isEmpty()) {
 				long id = accounts.create(username, "Demo " + role.label().toLowerCase(java.util.Locale.ROOT), password,
@@ -84,7 +93,15 @@ class AccountBootstrap implements SmartInitializingSingleton {
 				organisations.assign(id, DEMO_ORGANISATION);
 			}
 		});
-		log.warn("DEMO ACCOUNTS EXIST: {} share the password from KB_DEMO_PASSWORD. Never use the demo profile "
-				+ "for real content.", String.join(", ", new java.util.TreeSet<>(DEMO_ACCOUNTS.keySet())));
+		StringBuilder list = new StringBuilder();
+		java.util.List.of(Role.MEMBER, Role.CONTRIBUTOR, Role.EDITOR, Role.ADMIN).forEach(role -> DEMO_ACCOUNTS
+			.forEach((username, r) -> {
+				if (r == role) {
+					list.append(String.format("%n  %-26s %s", username, role.label()));
+				}
+			}));
+		log.warn("DEMO ACCOUNTS EXIST. Sign in at /sign-in as any of these, each with the password from "
+				+ "KB_DEMO_PASSWORD:{}%nNever use the demo profile for real content.".replace("%n", System.lineSeparator()),
+				list);
 	}
 }

@@ -2,11 +2,7 @@ package uk.interop.kb.account;
 
 import java.util.Map;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,12 +57,6 @@ class AccountController {
 
 	/** The change moved the session version on (ending other sessions); this one carries on with the new one. */
 	private static void keepSignedIn(Account account, HttpServletRequest request, HttpServletResponse response) {
-		KbUser fresh = new KbUser(account, false);
-		fresh.eraseCredentials();
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
-		SecurityContextHolder.setContext(context);
-		request.changeSessionId();
-		new HttpSessionSecurityContextRepository().saveContext(context, request, response);
+		SignedInSessions.start(account, request, response);
 	}
 }

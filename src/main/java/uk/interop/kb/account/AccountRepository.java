@@ -141,6 +141,42 @@ class AccountRepository {
 			.param("now", utc(now)).param("id", id).update() == 1;
 	}
 
+	/** An invitation not yet used, revoked or expired, and who made it. */
+	record PendingInvitation(long id, String email, Role role, String invitedBy, Instant createdAt, Instant expiresAt) {
+	}
+
+	/** Invitations that can still be used, newest first. */
+	java.util.List<PendingInvitation> pendingInvitations(Instant now) {
+		return jdbc.sql("""
+				select l.id, l.email, l.role, coalesce(a.display_name, 'unknown') as invited_by, l.created_at, l.expires_at
+				from account_link l left join account a on a.id = l.created_by
+				where l.purpose = 'INVITATION' and l.used_at is null and l.expires_at > :now
+				order by l.created_at desc, l.id desc""")
+			.param("now", utc(now))
+			.query((rs, n) -> new PendingInvitation(rs.getLong("id"), rs.getString("email"),
+					Role.parse(rs.getString("role")).orElse(Role.MEMBER), rs.getString("invited_by"),
+					rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+					rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	/** Ends an invitation that can still be used by making it expire now; the email it was for, if it could. */
+	Optional<String> revokeInvitation(long id, Instant now) {
+		Optional<String> email = jdbc.sql("""
+				select email from account_link where id = :id and purpose = 'INVITATION' and used_at is null
+				and expires_at > :now""")
+			.param("id", id).param("now", utc(now)).query(String.class).optional();
+		email.ifPresent(e -> jdbc.sql("update account_link set expires_at = :now where id = :id")
+			.param("now", utc(now)).param("id", id).update());
+		return email;
+	}
+
+	/** Deletes links used or expired before {@code cutoff}; returns how many. */
+	int deleteLinksDoneBefore(Instant cutoff) {
+		return jdbc.sql("delete from account_link where (used_at is not null and used_at < :cutoff) or expires_at < :cutoff")
+			.param("cutoff", utc(cutoff)).update();
+	}
+
 	static String normalise(String username) {
 		return username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
 	}

@@ -215,6 +215,46 @@ public class AccountService {
 		return Errors.none();
 	}
 
+	/**
+	 * The account just registered, if it may go straight on signed in: not where its domain requires
+	 * organisation sign-in, which a password must never get round. Recorded as a sign-in.
+	 */
+	@Transactional
+	public Optional<Account> signInAfterRegistering(String email, String source) {
+		Optional<Account> account = accounts.findByUsername(email)
+			.filter(a -> a.enabled() && !domains.ssoRequired(a.emailDomain()));
+		account.ifPresent(a -> audit.record(a.username(), "SIGN_IN", a.username(), "after registering", source));
+		return account;
+	}
+
+	/**
+	 * Disables the bootstrap administrator if it still has its one-time password (nobody ever signed in and chose
+	 * one); the username if it did.
+	 */
+	@Transactional
+	Optional<String> disableOneTimeAdmin(String username) {
+		Optional<Account> account = accounts.findByUsername(username)
+			.filter(a -> a.enabled() && a.mustChangePassword() && a.role() == Role.ADMIN);
+		account.ifPresent(a -> {
+			accounts.updateEnabled(a.id(), false);
+			audit.record("system", "ACCOUNT_DISABLED", a.username(), "demo profile: one-time password never used", null);
+		});
+		return account.map(Account::username);
+	}
+
+	/** Invitations that can still be used, newest first. */
+	public List<AccountRepository.PendingInvitation> pendingInvitations() {
+		return accounts.pendingInvitations(clock.instant());
+	}
+
+	/** Ends an invitation before anyone uses it; false if it was already used, revoked or expired. */
+	@Transactional
+	public boolean revokeInvitation(KbUser admin, long id, String source) {
+		Optional<String> email = accounts.revokeInvitation(id, clock.instant());
+		email.ifPresent(e -> audit.record(admin.getUsername(), "INVITATION_REVOKED", e, "invitation " + id, source));
+		return email.isPresent();
+	}
+
 	@Transactional
 	public Errors resetPassword(String token, String password, String confirm, String source) {
 		AccountLink link = usableLink(token, AccountLink.Purpose.RESET).orElseThrow(LinkNotUsableException::new);

@@ -14,7 +14,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import uk.interop.kb.audit.AuditActions;
 import uk.interop.kb.audit.AuditLog;
+import uk.interop.kb.web.Csv;
 import uk.interop.kb.web.BaseUrl;
 
 /** Administrators: users, roles, disabling, invitations, reset links and the audit log. */
@@ -23,6 +25,7 @@ import uk.interop.kb.web.BaseUrl;
 class AdminController {
 
 	private static final int AUDIT_PAGE_SIZE = 50;
+	static final int AUDIT_EXPORT_MAX = 50_000;
 
 	private final AccountService accounts;
 	private final AccountOrganisations organisations;
@@ -122,12 +125,30 @@ class AdminController {
 		redirect.addFlashAttribute("link", baseUrl.of("/register/" + invitation.token()));
 		redirect.addFlashAttribute("linkKind", "invitation");
 		redirect.addFlashAttribute("emailedTo", invitation.email());
-		return "redirect:/admin/users";
+		return "redirect:/admin/invitations";
+	}
+
+	@GetMapping("/invitations")
+	String invitations(Model model) {
+		model.addAttribute("invitations", accounts.pendingInvitations());
+		return "admin/invitations";
+	}
+
+	@PostMapping("/invitations/{id}/revoke")
+	String revokeInvitation(@PathVariable long id, @AuthenticationPrincipal KbUser admin, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		redirect.addFlashAttribute("success", accounts.revokeInvitation(admin, id, Forms.source(request))
+				? "Invitation revoked: its link no longer works" : "That invitation had already been used or had ended");
+		return "redirect:/admin/invitations";
 	}
 
 	@GetMapping("/audit")
-	String audit(@RequestParam(defaultValue = "1") String page, Model model) {
-		long total = audit.count();
+	String audit(@RequestParam(defaultValue = "1") String page, @RequestParam(defaultValue = "") String who,
+			@RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String from,
+			@RequestParam(defaultValue = "") String to, Model model) {
+		AuditFilterForm form = new AuditFilterForm(who, action, from, to);
+		AuditLog.Filter filter = form.filter();
+		long total = audit.count(filter);
 		int pages = (int) Math.max(1, (total + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE);
 		int current;
 		try {
@@ -136,11 +157,44 @@ class AdminController {
 		catch (NumberFormatException ex) {
 			current = 1;
 		}
-		model.addAttribute("events", audit.page(current, AUDIT_PAGE_SIZE));
+		model.addAttribute("events", audit.page(filter, current, AUDIT_PAGE_SIZE).stream()
+			.map(e -> new AuditRow(e, AuditActions.label(e.action()))).toList());
 		model.addAttribute("page", current);
 		model.addAttribute("pages", pages);
 		model.addAttribute("total", total);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", form.errors());
+		model.addAttribute("filtered", filter.any());
+		model.addAttribute("actions", audit.actions().stream()
+			.map(code -> new Choice(code, AuditActions.label(code))).toList());
+		model.addAttribute("query", form.query());
 		return "admin/audit";
+	}
+
+	/** Every event the filter admits (up to {@value #AUDIT_EXPORT_MAX}), newest first, with the words and the code. */
+	@GetMapping(path = "/audit.csv")
+	org.springframework.http.ResponseEntity<String> auditCsv(@RequestParam(defaultValue = "") String who,
+			@RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String from,
+			@RequestParam(defaultValue = "") String to) {
+		AuditLog.Filter filter = new AuditFilterForm(who, action, from, to).filter();
+		StringBuilder csv = new StringBuilder(Csv.row(java.util.List.of("when (UTC)", "who", "action", "code",
+				"target", "detail", "source")));
+		for (var e : audit.page(filter, 1, AUDIT_EXPORT_MAX)) {
+			csv.append(Csv.row(java.util.Arrays.asList(e.occurredAt().toString(), e.actor(),
+					AuditActions.label(e.action()), e.action(), e.target(), e.detail(), e.source())));
+		}
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-log.csv\"")
+			.body(csv.toString());
+	}
+
+	/** One event and the words for its action. */
+	record AuditRow(uk.interop.kb.audit.AuditEvent event, String label) {
+	}
+
+	/** A choice in a select: the value sent and the words shown. */
+	record Choice(String value, String label) {
 	}
 
 	private static String done(long id, AccountService.Errors errors, String success, RedirectAttributes redirect) {

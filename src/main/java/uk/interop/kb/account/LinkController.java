@@ -39,7 +39,8 @@ class LinkController {
 	@PostMapping("/register/{token}")
 	String register(@PathVariable String token, @RequestParam(required = false) String displayName,
 			@RequestParam(required = false) String newPassword, @RequestParam(required = false) String confirmPassword,
-			HttpServletRequest request, Model model) {
+			HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
 		AccountLink link = accounts.usableLink(token, AccountLink.Purpose.INVITATION)
 			.orElseThrow(AccountService.LinkNotUsableException::new);
 		AccountService.Errors errors = accounts.register(token, displayName, Forms.orEmpty(newPassword),
@@ -52,7 +53,12 @@ class LinkController {
 			model.addAttribute("displayName", Forms.orEmpty(displayName));
 			return "account/register";
 		}
-		return "redirect:/sign-in?registered";
+		// They have just chosen a password: asking for it again at once proves nothing.
+		return accounts.signInAfterRegistering(link.email().orElseThrow(), Forms.source(request)).map(account -> {
+			SignedInSessions.start(account, request, response);
+			redirect.addFlashAttribute("success", "Your account has been created and you are signed in");
+			return "redirect:/account";
+		}).orElse("redirect:/sign-in?registered");
 	}
 
 	@GetMapping("/reset/{token}")

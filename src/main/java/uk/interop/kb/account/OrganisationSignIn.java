@@ -68,7 +68,12 @@ public class OrganisationSignIn implements org.springframework.beans.factory.Sma
 		return (request, response, ex) -> {
 			String username = AccountRepository.normalise(request.getParameter("username"));
 			String domain = username.contains("@") ? username.substring(username.indexOf('@') + 1) : "";
-			redirect(response, domains.ssoRequired(domain) ? "/sign-in?error=sso" : "/sign-in?error");
+			// Tried again from the same page, the person still comes back where they meant to go.
+			String back = SignInTarget.of(request.getParameter(SignInTarget.PARAMETER))
+				.map(p -> "&" + SignInTarget.PARAMETER + "=" + java.net.URLEncoder.encode(p,
+						java.nio.charset.StandardCharsets.UTF_8))
+				.orElse("");
+			redirect(response, (domains.ssoRequired(domain) ? "/sign-in?error=sso" : "/sign-in?error") + back);
 		};
 	}
 

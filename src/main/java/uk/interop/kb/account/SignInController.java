@@ -12,23 +12,32 @@ class SignInController {
 
 	private final OrganisationSignIn organisations;
 	private final DomainRules domains;
+	private final boolean demo;
 
-	SignInController(OrganisationSignIn organisations, DomainRules domains) {
+	SignInController(OrganisationSignIn organisations, DomainRules domains,
+			org.springframework.core.env.Environment environment) {
 		this.organisations = organisations;
 		this.domains = domains;
+		this.demo = environment.acceptsProfiles(org.springframework.core.env.Profiles.of("demo"));
 	}
 
 	@GetMapping("/sign-in")
 	String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String registered,
-			@RequestParam(required = false) String reset, Authentication authentication, Model model) {
+			@RequestParam(required = false) String reset,
+			@RequestParam(name = SignInTarget.PARAMETER, required = false) String continueTo,
+			Authentication authentication, Model model) {
+		java.util.Optional<String> target = SignInTarget.of(continueTo);
 		if (authentication != null && authentication.getPrincipal() instanceof KbUser) {
-			return "redirect:/account";
+			return "redirect:" + target.orElse("/account");
 		}
+		model.addAttribute("continueTo", target.orElse(null));
 		model.addAttribute("failed", error != null);
 		model.addAttribute("ssoRequired", "sso".equals(error));
 		model.addAttribute("registered", registered != null);
 		model.addAttribute("reset", reset != null);
 		model.addAttribute("providers", organisations.providers());
+		model.addAttribute("demoAccounts", demo ? java.util.List.of("member@example.org", "contributor@example.org",
+				"editor@example.org", "admin@example.org") : java.util.List.of());
 		return "account/sign-in";
 	}
 

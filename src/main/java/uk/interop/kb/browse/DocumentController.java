@@ -13,6 +13,7 @@ import uk.interop.kb.search.DocumentListing;
 import uk.interop.kb.search.IndexedDocument;
 import uk.interop.kb.search.RelatedDocuments;
 import uk.interop.kb.search.web.AudienceResolver;
+import uk.interop.kb.submission.DocumentHistory;
 import uk.interop.kb.taxonomy.Concept;
 import uk.interop.kb.taxonomy.SkosWriter;
 import uk.interop.kb.taxonomy.Taxonomy;
@@ -30,9 +31,14 @@ class DocumentController {
 	private final SkosWriter skos;
 	private final BaseUrl baseUrl;
 	private final LessonUptake uptake;
+	private final DocumentHistory history;
+
+	/** What "Suggest a change" is offered on: what contributors write. */
+	private static final java.util.Set<String> SUGGESTABLE = java.util.Set.of("lesson", "case-study");
 
 	DocumentController(DocumentListing listing, RelatedDocuments related, Taxonomy taxonomy, AudienceResolver audiences,
-			SkosWriter skos, BaseUrl baseUrl, LessonUptake uptake) {
+			SkosWriter skos, BaseUrl baseUrl, LessonUptake uptake, DocumentHistory history) {
+		this.history = history;
 		this.listing = listing;
 		this.related = related;
 		this.taxonomy = taxonomy;
@@ -51,8 +57,8 @@ class DocumentController {
 		List<Concept> levels = document.document().levels().stream().map(taxonomy::level)
 			.flatMap(java.util.Optional::stream).toList();
 		model.addAttribute("doc", document);
-		model.addAttribute("meta", DocumentMetadata.of(document.document(), taxonomy));
-		model.addAttribute("source", SourceText.of(document.document().source()));
+		model.addAttribute("history", history.of(document.id()));
+		model.addAttribute("suggestable", SUGGESTABLE.contains(document.document().type()));
 		model.addAttribute("chapters", levels.stream()
 			.filter(level -> !level.text("handbook").equals(slug))
 			.map(level -> listing.document(level.text("handbook"), audience).map(ch -> new Chapter(level, ch)))

@@ -8,13 +8,16 @@ import uk.interop.kb.search.Facet;
 import uk.interop.kb.search.web.SearchUrls;
 import uk.interop.kb.taxonomy.Taxonomy;
 
-/** The rows of a document page's summary list; each controlled value links to its facet search. */
-record DocumentMetadata(List<Row> rows) {
+/**
+ * The rows of a document page's summary list; each controlled value links to its facet search. Public because the
+ * page's fragment (shared with the contributor's preview) reads it through {@link DocumentPages}.
+ */
+public record DocumentMetadata(List<Row> rows) {
 
-	record Row(String key, List<Value> values) {
+	public record Row(String key, List<Value> values) {
 	}
 
-	record Value(String label, String url) {
+	public record Value(String label, String url) {
 	}
 
 	static DocumentMetadata of(Document d, Taxonomy taxonomy) {
@@ -47,6 +50,7 @@ record DocumentMetadata(List<Row> rows) {
 		rows.add(new Row("Published", List.of(new Value(
 				d.published().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)),
 				SearchUrls.filtered(Facet.YEAR, Integer.toString(d.published().getYear()))))));
+
 		if (!d.authors().isEmpty()) {
 			rows.add(new Row("Authors", d.authors().stream().map(a -> new Value(a, "")).toList()));
 		}

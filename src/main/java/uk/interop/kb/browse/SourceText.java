@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
  * A document's {@code source:} text, split so that the web addresses in it can be shown as links and
  * the rest as text. Only http and https addresses are links.
  */
-record SourceText(List<Part> parts) {
+public record SourceText(List<Part> parts) {
 
 	/** Trailing punctuation belongs to the sentence, not the address. */
 	private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+?(?=[.,;:)\\]]*(?:\\s|$))");
 
 	/** Text, or an address ({@code url} set) shown as a link. */
-	record Part(String text, String url) {
+	public record Part(String text, String url) {
 		public boolean link() {
 			return !url.isEmpty();
 		}

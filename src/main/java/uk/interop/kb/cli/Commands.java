@@ -39,13 +39,46 @@ public final class Commands {
 
 	public static final Set<String> NAMES = Set.of("validate", "reindex", "backup", "restore");
 
+	/** What {@code help}, {@code --help} or a word that is no command prints. */
+	static final String USAGE = """
+			usage: java -jar interop-kb.jar [COMMAND] [--setting=value ...]
+
+			With no command, runs the web app (it needs --kb.base-url=https://... or KB_BASE_URL).
+			Commands:
+			  validate [DIR]      check a content tree (default: kb.content-dir) and its assessment frameworks;
+			                      a tree without taxonomy/ is checked against the configured taxonomy
+			  reindex             rebuild the index from scratch (stop the app first)
+			  backup DIR          back up the database and index (stop the app first)
+			  restore DIR         put a backup back (stop the app first; --force over existing data)
+			  help                print this
+			""";
+
 	private Commands() {
+	}
+
+	/**
+	 * What the command line asks for: empty to run the web app (no words, or only {@code --settings}),
+	 * otherwise the exit code of a command, or 2 with the usage for {@code help}, {@code --help}, {@code -h} or
+	 * any other word, so a typing mistake never starts a server and creates a database.
+	 */
+	public static java.util.OptionalInt dispatch(Class<?> application, String[] args, PrintStream out) {
+		if (args.length == 0 || (args[0].startsWith("--") && !args[0].equals("--help"))) {
+			return java.util.OptionalInt.empty();
+		}
+		if (NAMES.contains(args[0])) {
+			return java.util.OptionalInt.of(run(application, args[0], Arrays.copyOfRange(args, 1, args.length)));
+		}
+		if (!List.of("help", "--help", "-h", "-?").contains(args[0])) {
+			out.println("Unknown command: " + args[0]);
+		}
+		out.print(USAGE);
+		return java.util.OptionalInt.of(2);
 	}
 
 	/** {@code application} is the app's configuration class, for the commands that need its context ({@code reindex}). */
 	public static int run(Class<?> application, String name, String[] args) {
 		return switch (name) {
-			case "validate" -> validate(Path.of(args.length > 0 ? args[0] : "content"), System.out);
+			case "validate" -> validate(args, System.out);
 			case "reindex" -> reindex(application, args, System.out);
 			case "backup" -> backup(args, System.out);
 			case "restore" -> restore(args, System.out);
@@ -53,15 +86,40 @@ public final class Commands {
 		};
 	}
 
+	/** {@code validate [DIR] [--setting=value ...]}: DIR defaults to {@code kb.content-dir}. */
+	static int validate(String[] args, PrintStream out) {
+		boolean named = args.length > 0 && !args[0].startsWith("--");
+		String[] settings = named ? Arrays.copyOfRange(args, 1, args.length) : args;
+		try (ConfigurableApplicationContext context = settings(settings)) {
+			StorageProperties storage = context.getBean(StorageProperties.class);
+			return validate(named ? Path.of(args[0]) : storage.contentDir(), storage.taxonomyDir(), out);
+		}
+	}
+
+	/** Checks a tree that carries its own {@code taxonomy/} folder. */
+	public static int validate(Path contentDir, PrintStream out) {
+		return validate(contentDir, contentDir.resolve("taxonomy"), out);
+	}
+
 	/**
 	 * Checks the Markdown documents and the assessment frameworks ({@code assessments/*.yml}, whose handbook
 	 * sections must exist among the documents). Prints one line per problem; 0 when nothing fails validation
 	 * (warnings alone pass), 1 otherwise.
 	 */
-	public static int validate(Path contentDir, PrintStream out) {
+	public static int validate(Path contentDir, Path configuredTaxonomy, PrintStream out) {
+		if (!java.nio.file.Files.isDirectory(contentDir)) {
+			out.println(contentDir + " is not a folder");
+			return 1;
+		}
+		Path taxonomyDir = contentDir.resolve("taxonomy");
+		if (!java.nio.file.Files.isDirectory(taxonomyDir)) {
+			// A folder of drafts (or one lesson to check) need not carry the vocabularies: use the site's.
+			taxonomyDir = configuredTaxonomy;
+			out.println(contentDir + " has no taxonomy/ folder: checking against " + taxonomyDir);
+		}
 		Taxonomy taxonomy;
 		try {
-			taxonomy = new TaxonomyLoader().load(contentDir.resolve("taxonomy"));
+			taxonomy = new TaxonomyLoader().load(taxonomyDir);
 		}
 		catch (TaxonomyException ex) {
 			out.println(ex.getMessage());

@@ -46,7 +46,7 @@ public final class FrontMatterParser {
 	private static final Pattern DECLARED_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}(/[a-z0-9][a-z0-9-]{0,99}){0,3}");
 	private static final Set<String> KNOWN_KEYS = Set.of("id", "title", "type", "summary", "levels", "themes",
 			"organisations", "sector", "outcome", "barriers", "published", "authors", "visibility", "source",
-			"illustrative", "reference", "status", "source-type", "source-date");
+			"illustrative", "reference", "status", "source-type", "source-date", "updated", "review-by");
 	private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$", Pattern.MULTILINE);
 	private static final Pattern TEMPLATE_TAG = Pattern.compile("<%.*?%>|\\{\\{.*?}}|\\{%.*?%}");
 	private static final Pattern REFERENCE = Pattern.compile("PB-\\d{3,4}");
@@ -271,11 +271,13 @@ public final class FrontMatterParser {
 						+ String.join(", ", new java.util.TreeSet<>(STATUSES)) + "); value ignored");
 				status = "";
 			}
+			LocalDate published = published();
 			Document document = new Document(id, title, type, summary, levels, themes,
 					controlledList("organisations", Taxonomy.ORGANISATIONS), controlledList("sector", Taxonomy.SECTORS),
-					outcome, controlledList("barriers", Taxonomy.BARRIERS), published(), list("authors"), visibility,
+					outcome, controlledList("barriers", Taxonomy.BARRIERS), published, list("authors"), visibility,
 					text("source", 1000), bool("illustrative"), reference, status,
-					controlled("source-type", Taxonomy.SOURCE_TYPES), sourceDate());
+					controlled("source-type", Taxonomy.SOURCE_TYPES), sourceDate(), updated(published),
+					date("review-by", "2027-06-30").map(LocalDate::toString).orElse(""));
 			return new ParsedFile(Optional.of(document), body, problems.list);
 		}
 
@@ -411,6 +413,32 @@ public final class FrontMatterParser {
 				problems.error(lineOf("published"), "published", "'" + text
 						+ "' is not a date like 2026-02-27; using the file's date " + lastModified);
 				return lastModified;
+			}
+		}
+
+		/** When the document last changed ("Last updated" on its page); never before it was published. */
+		private LocalDate updated(LocalDate published) {
+			Optional<LocalDate> updated = date("updated", "2026-03-01");
+			if (updated.isPresent() && updated.get().isBefore(published)) {
+				problems.warn(lineOf("updated"), "updated", "is before published; using the published date");
+				return published;
+			}
+			return updated.orElse(published);
+		}
+
+		/** An optional whole date; one that is not a date is reported and left out. */
+		private Optional<LocalDate> date(String key, String example) {
+			Optional<String> value = scalar(key);
+			if (value.isEmpty()) {
+				return Optional.empty();
+			}
+			try {
+				return Optional.of(LocalDate.parse(value.get()));
+			}
+			catch (DateTimeParseException ex) {
+				problems.error(lineOf(key), key, "'" + value.get() + "' is not a date like " + example
+						+ "; value ignored");
+				return Optional.empty();
 			}
 		}
 

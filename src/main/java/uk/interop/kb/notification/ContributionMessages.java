@@ -74,6 +74,10 @@ class ContributionMessages {
 			case REJECTED -> outcome(owner.get(), moved, "Not accepted: " + moved.title(),
 					"An editor has decided not to publish “" + moved.title() + "”.", "The reason", submission,
 					"See your submission", why);
+			case ACCEPTED -> outcome(owner.get(), moved, "Accepted: " + moved.title(),
+					"An editor has accepted your suggested change to “" + moved.title() + "”. It will appear on "
+							+ "Interop KB once it has been added to the content files.", "Comment", submission,
+					"See your suggestion", why);
 			case WITHDRAWN -> outcome(owner.get(), moved, "Withdrawn: " + moved.title(),
 					"An editor has withdrawn “" + moved.title() + "”: it is no longer on Interop KB.", "The reason",
 					submission, "See your submission", why);

@@ -91,6 +91,11 @@ public class MappingEditor {
 		if (action.isPresent() && level.isPresent()) {
 			ruleBreach(mapping, action.get(), level.get(), taxonomy.levels().label(level.get())).ifPresent(message -> errors.put("action", message));
 		}
+		// Disputing says the mapping is contested: a confidence in it would mean nothing, so none is asked for.
+		boolean disputing = action.filter(a -> a == MappingAction.DISPUTE).isPresent();
+		if (confidence.isEmpty() && disputing) {
+			confidence = Optional.of(Confidence.NOT_STATED);
+		}
 		if (confidence.isEmpty()) {
 			errors.put("confidence", "Choose how confident you are");
 		}

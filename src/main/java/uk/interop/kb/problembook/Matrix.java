@@ -7,7 +7,7 @@ import uk.interop.kb.taxonomy.Concept;
 /**
  * Themes down, levels across. Each cell holds the number of entries mapped there and the number
  * of lessons and case studies at the same theme and level, both counted over what the audience
- * may read, and the search link with both filters applied.
+ * may read, the entries' list and the lessons' search with both filters applied.
  */
 public record Matrix(List<Concept> levels, List<Row> rows) {
 
@@ -22,7 +22,11 @@ public record Matrix(List<Concept> levels, List<Row> rows) {
 		}
 	}
 
-	public record Cell(String theme, String level, int entries, long lessons, String searchUrl) {
+	/**
+	 * {@code searchUrl} finds the lessons and case studies counted ({@code lessons}); {@code entriesUrl} lists the
+	 * entries counted ({@code entries}) on the problem-book page: two counts, two places.
+	 */
+	public record Cell(String theme, String level, int entries, long lessons, String searchUrl, String entriesUrl) {
 
 		/** Nothing at all here: no entry and no evidence. */
 		public boolean empty() {

@@ -116,16 +116,28 @@ public class ProblemBook {
 				cells.add(new Matrix.Cell(theme.id(), level.id(),
 						entries.getOrDefault(theme.id(), Map.of()).getOrDefault(level.id(), 0),
 						lessons.getOrDefault(theme.id(), Map.of()).getOrDefault(level.id(), 0L),
-						searchUrl(theme.id(), level.id())));
+						searchUrl(theme.id(), level.id()), entriesUrl(theme.id(), level.id())));
 			}
 			rows.add(new Matrix.Row(theme, cells));
 		}
 		return new Matrix(levels, rows);
 	}
 
-	/** {@code /search} with this theme and this level ticked. */
+	/** The problem-book page listing just the entries mapped to this theme and level. */
+	public static String entriesUrl(String theme, String level) {
+		return "/problem-book?theme=" + theme + "&level=" + level + "#entries";
+	}
+
+	/** Entries with this theme whose current mapping counts this level, as the matrix counts them. */
+	public List<EntryMapping> mappings(Audience audience, String theme, String level) {
+		return mappings(audience).stream().filter(m -> m.entry().themes().contains(theme))
+			.filter(m -> m.mappedLevels().contains(level)).toList();
+	}
+
+	/** {@code /search} for lessons and case studies with this theme and this level ticked. */
 	public static String searchUrl(String theme, String level) {
 		EnumMap<Facet, Set<String>> filters = new EnumMap<>(Facet.class);
+		filters.put(Facet.TYPE, EVIDENCE_TYPES);
 		filters.put(Facet.THEME, Set.of(theme));
 		filters.put(Facet.LEVEL, Set.of(level));
 		return SearchUrls.of(new SearchRequest("", filters, SearchRequest.Sort.RELEVANCE, 1,

@@ -42,10 +42,17 @@ class ProblemBookController {
 	}
 
 	@GetMapping("/problem-book")
-	String overview(@AuthenticationPrincipal KbUser user, Model model) {
+	String overview(@AuthenticationPrincipal KbUser user,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String theme,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String level, Model model) {
 		Audience audience = audiences.current();
 		model.addAttribute("matrix", book.matrix(audience));
-		model.addAttribute("mappings", book.mappings(audience));
+		// A matrix cell's entries: only a theme and level that exist narrow the list; anything else shows them all.
+		boolean cell = theme != null && level != null && taxonomy.themes().concept(theme).isPresent()
+				&& taxonomy.level(level).isPresent();
+		model.addAttribute("mappings", cell ? book.mappings(audience, theme, level) : book.mappings(audience));
+		model.addAttribute("cellTheme", cell ? taxonomy.themes().label(theme) : null);
+		model.addAttribute("cellLevel", cell ? taxonomy.levels().label(level) : null);
 		model.addAttribute("levels", taxonomy.levels());
 		model.addAttribute("themes", taxonomy.themes());
 		model.addAttribute("editor", isEditor(user));

@@ -17,12 +17,27 @@ final class RelativeRedirects implements RedirectStrategy {
 	private RelativeRedirects() {
 	}
 
-	/** After signing in: back to the page that asked for it, or the home page. */
+	/**
+	 * After signing in: to the {@code continue} path the sign-in form carried (checked by {@code SignInTarget}),
+	 * else back to the page that asked for it, or the home page.
+	 */
 	static AuthenticationSuccessHandler afterSignIn() {
 		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
 		handler.setDefaultTargetUrl("/");
-		handler.setRedirectStrategy(new RelativeRedirects());
-		return handler;
+		RelativeRedirects redirects = new RelativeRedirects();
+		handler.setRedirectStrategy(redirects);
+		org.springframework.security.web.savedrequest.HttpSessionRequestCache cache =
+				new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+		return (request, response, authentication) -> {
+			java.util.Optional<String> target = uk.interop.kb.account.SignInTarget
+				.of(request.getParameter(uk.interop.kb.account.SignInTarget.PARAMETER));
+			if (target.isPresent()) {
+				cache.removeRequest(request, response);
+				redirects.sendRedirect(request, response, target.get());
+				return;
+			}
+			handler.onAuthenticationSuccess(request, response, authentication);
+		};
 	}
 
 	@Override
@@ -33,7 +48,13 @@ final class RelativeRedirects implements RedirectStrategy {
 
 	/** The path and query of {@code url}; a path stays as it is. Only ever a path from the root. */
 	static String pathOf(String url) {
-		URI uri = URI.create(url);
+		URI uri;
+		try {
+			uri = URI.create(url);
+		}
+		catch (IllegalArgumentException ex) {
+			return "/";
+		}
 		String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
 		if (!path.startsWith("/") || path.startsWith("//")) {
 			return "/";

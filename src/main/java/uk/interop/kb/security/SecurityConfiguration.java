@@ -41,8 +41,11 @@ class SecurityConfiguration {
 			// Reading is open; any method, so HEAD works and other methods get MVC's 405, not a sign-in page.
 			.requestMatchers("/", "/search", "/search.atom", "/search.csv", "/search.md", "/documents/**", "/levels",
 					"/levels/*", "/themes", "/themes/*", "/taxonomy", "/taxonomy.ttl", "/taxonomy.jsonld",
-					"/opensearch.xml", "/sitemap.xml", "/robots.txt")
+					"/opensearch.xml", "/sitemap.xml", "/robots.txt", "/accessibility", "/privacy", "/cookies", "/contact")
 			.permitAll()
+			// Feedback needs no account and holds no personal data; its forms carry the CSRF token like every other.
+			.requestMatchers(HttpMethod.GET, "/feedback", "/feedback/sent").permitAll()
+			.requestMatchers(HttpMethod.POST, "/feedback", "/feedback/page", "/feedback/page/*").permitAll()
 			.requestMatchers("/api/v1/search", "/api/v1/documents/**", "/api/v1/suggest", "/api/v1/taxonomy",
 					"/v3/api-docs", "/v3/api-docs/**", "/api")
 			.permitAll()
@@ -69,7 +72,7 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/saved-searches", "/saved-searches/new").authenticated()
 			.requestMatchers(HttpMethod.POST, "/saved-searches", "/saved-searches/*/alerts", "/saved-searches/*/delete")
 			.authenticated()
-			.requestMatchers(HttpMethod.GET, "/submissions", "/submissions/new", "/submissions/similar",
+			.requestMatchers(HttpMethod.GET, "/submissions", "/submissions/new", "/submissions/similar", "/submissions/suggest",
 					"/submissions/*", "/submissions/*/edit", "/submissions/*/export.md")
 			.hasRole("CONTRIBUTOR")
 			.requestMatchers(HttpMethod.POST, "/submissions", "/submissions/import", "/submissions/*",
@@ -79,7 +82,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/moderation/*/request-changes", "/moderation/*/reject",
 					"/moderation/*/publish", "/moderation/*/withdraw")
 			.hasRole("EDITOR")
-			.requestMatchers(HttpMethod.GET, "/content-health", "/search-insights").hasRole("EDITOR")
+			.requestMatchers(HttpMethod.GET, "/editor", "/content-health", "/search-insights", "/page-feedback")
+			.hasRole("EDITOR")
 			.requestMatchers("/admin/**").hasRole("ADMIN")
 			.anyRequest().denyAll())
 			.formLogin(form -> form.loginPage("/sign-in")

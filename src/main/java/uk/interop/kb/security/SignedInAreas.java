@@ -16,7 +16,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 final class SignedInAreas {
 
 	private static final List<PathPattern> AREAS = Stream.of("/account/**", "/admin/**", "/submissions/**",
-			"/moderation/**", "/content-health", "/search-insights", "/problem-book", "/problem-book/review",
+			"/moderation/**", "/editor", "/page-feedback", "/content-health", "/search-insights", "/problem-book", "/problem-book/review",
 			"/problem-book/new", "/problem-book/*/mapping", "/api/v1/submissions/**", "/api/v1/moderation/**",
 			"/api/v1/tokens/**", "/assessments", "/assessments/**", "/api/v1/assessments/**",
 			"/api/v1/improvement-actions/**", "/saved-searches/**")

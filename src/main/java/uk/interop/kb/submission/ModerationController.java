@@ -50,6 +50,9 @@ class ModerationController {
 		model.addAttribute("events", submissions.events(submission));
 		model.addAttribute("diff", submissions.previousRevision(submission)
 			.map(previous -> RevisionDiff.between(previous.markdown(), current.markdown())).orElse(null));
+		// A suggested change is judged against what readers see now.
+		submissions.changedDocument(submission).ifPresent(target -> model.addAttribute("suggestion", target));
+		model.addAttribute("changeDiff", submissions.changeToPublished(submission).orElse(null));
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", SubmissionViews.none());
 		}
@@ -82,8 +85,12 @@ class ModerationController {
 		var checklist = new SubmissionService.RedactionChecklist(noPersonalData, noSensitiveMaterial,
 				consentToAttribute);
 		try {
-			return done(id, submissions.publish(editor, id, version, checklist, request.getRemoteAddr()),
-					"Published: it is now in search", redirect);
+			SubmissionService.Saved saved = submissions.publish(editor, id, version, checklist, request.getRemoteAddr());
+			String success = saved.submission().filter(s -> s.status() == SubmissionStatus.ACCEPTED)
+				.map(s -> "Accepted: download the file and commit it to the content folder")
+				.orElse(saved.submission().filter(Submission::isSuggestion).isPresent()
+						? "Published: the document has changed, and search shows it" : "Published: it is now in search");
+			return done(id, saved, success, redirect);
 		}
 		catch (IndexUnavailableException ex) {
 			return indexUnavailable(editor, id, SubmissionStatus.PUBLISHED, request, response, model, redirect);

@@ -44,7 +44,7 @@ class PublishedSubmissions implements DocumentSource {
 
 	@Override
 	public Optional<SourceDocument> document(String id) {
-		return repository.findByDocumentId(id).filter(s -> s.status() == SubmissionStatus.PUBLISHED)
+		return repository.findByDocumentId(id).filter(s -> s.status() == SubmissionStatus.PUBLISHED && !s.isSuggestion())
 			.flatMap(s -> repository.revision(s.id(), s.currentRevision()).flatMap(r -> toSource(s, r.markdown())));
 	}
 
@@ -56,7 +56,7 @@ class PublishedSubmissions implements DocumentSource {
 			repository.revision(submission.id(), submission.currentRevision()).ifPresent(revision -> {
 				LocalDate published = publishedOn(submission);
 				if (markdown.parse(revision.markdown(), published).document().isPresent()) {
-					hashes.put(submission.documentId(), hash(revision.markdown(), published));
+					hashes.put(submission.documentId(), hash(revision.markdown(), published, updatedOn(submission)));
 				}
 			});
 		}
@@ -68,19 +68,27 @@ class PublishedSubmissions implements DocumentSource {
 			.orElse(LocalDate.now(ZoneOffset.UTC));
 	}
 
-	private static String hash(String text, LocalDate published) {
-		return Sha256.hex(text + "\n" + published);
+	/** When a published change last went into it; empty if none has. */
+	private Optional<LocalDate> updatedOn(Submission submission) {
+		return repository.documentChanges(submission.documentId()).stream().findFirst()
+			.map(change -> LocalDate.ofInstant(change.at(), ZoneOffset.UTC));
+	}
+
+	private static String hash(String text, LocalDate published, Optional<LocalDate> updated) {
+		return Sha256.hex(text + "\n" + published + updated.map(u -> "\n" + u).orElse(""));
 	}
 
 	private Optional<SourceDocument> toSource(Submission submission, String text) {
 		LocalDate published = publishedOn(submission);
+		Optional<LocalDate> updated = updatedOn(submission);
 		ParsedFile parsed = markdown.parse(text, published);
 		return parsed.document().map(d -> {
 			Document dated = new Document(submission.documentId(), d.title(), d.type(), d.summary(), d.levels(),
 					d.themes(), d.organisations(), d.sectors(), d.outcome(), d.barriers(), published, d.authors(),
-					d.visibility(), d.source(), false, d.reference(), d.status());
+					d.visibility(), d.source(), false, d.reference(), d.status(), "", "", updated.orElse(published),
+					"");
 			return new SourceDocument(dated, parsed.body(), renderer.render(parsed.body()),
-					hash(text, published), SourceDocument.Origin.DATABASE);
+					hash(text, published, updated), SourceDocument.Origin.DATABASE);
 		});
 	}
 }

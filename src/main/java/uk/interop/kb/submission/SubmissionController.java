@@ -73,13 +73,34 @@ class SubmissionController {
 		return form(model, SubmissionForm.blank(), SubmissionViews.none(), UUID.randomUUID().toString(), null);
 	}
 
+	/** A suggested change to a published lesson or case study: the form, filled with its published text. */
+	@GetMapping("/submissions/suggest")
+	String suggestForm(@AuthenticationPrincipal KbUser user, @RequestParam(defaultValue = "") String document,
+			Model model) {
+		SubmissionService.Suggestable target = submissions.suggestable(user, document)
+			.orElseThrow(SubmissionService.NotFoundException::new);
+		model.addAttribute("suggestion", target);
+		model.addAttribute("changeSummary", "");
+		return form(model, target.form(), SubmissionViews.none(), UUID.randomUUID().toString(), null);
+	}
+
 	@PostMapping("/submissions")
 	String create(@AuthenticationPrincipal KbUser user, @ModelAttribute SubmissionForm form,
-			@RequestParam(defaultValue = "") String formToken, HttpServletRequest request,
+			@RequestParam(defaultValue = "") String formToken, @RequestParam(defaultValue = "") String changes,
+			@RequestParam(required = false) String changeSummary, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		SubmissionService.Saved saved;
 		try {
-			saved = submissions.create(user, form, formToken, request.getRemoteAddr());
+			if (!changes.isBlank()) {
+				SubmissionService.Suggestable target = submissions.suggestable(user, changes)
+					.orElseThrow(SubmissionService.NotFoundException::new);
+				model.addAttribute("suggestion", target);
+				model.addAttribute("changeSummary", changeSummary == null ? "" : changeSummary);
+				saved = submissions.suggest(user, changes, form, changeSummary, formToken, request.getRemoteAddr());
+			}
+			else {
+				saved = submissions.create(user, form, formToken, request.getRemoteAddr());
+			}
 		}
 		catch (SubmissionService.DuplicateFormException ex) {
 			return submissions.createdBy(ex.token()).map(id -> "redirect:/submissions/" + id)
@@ -104,22 +125,35 @@ class SubmissionController {
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", SubmissionViews.none());
 		}
+		suggestion(model, submission);
 		views.preview(model, submissions.currentRevision(submission).markdown(), audiences.current());
 		return VIEW;
+	}
+
+	/** For a suggested change: the document it changes and what it does to the published text. */
+	private void suggestion(Model model, Submission submission) {
+		submissions.changedDocument(submission).ifPresent(target -> model.addAttribute("suggestion", target));
+		model.addAttribute("changeDiff", submissions.changeToPublished(submission).orElse(null));
 	}
 
 	@GetMapping("/submissions/{id}/edit")
 	String edit(@AuthenticationPrincipal KbUser user, @PathVariable long id, Model model) {
 		Submission submission = submissions.visible(user, id);
+		submissions.changedDocument(submission).ifPresent(target -> model.addAttribute("suggestion", target));
+		model.addAttribute("changeSummary", submission.changeSummary());
 		return form(model, submissions.form(submission), SubmissionViews.none(), "", submission);
 	}
 
 	@PostMapping("/submissions/{id}")
 	String update(@AuthenticationPrincipal KbUser user, @PathVariable long id, @ModelAttribute SubmissionForm form,
-			@RequestParam int version, HttpServletRequest request, HttpServletResponse response, Model model) {
+			@RequestParam int version, @RequestParam(required = false) String changeSummary, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		Submission submission = submissions.visible(user, id);
+		submissions.changedDocument(submission).ifPresent(target -> model.addAttribute("suggestion", target));
+		model.addAttribute("changeSummary", changeSummary == null ? submission.changeSummary() : changeSummary);
 		try {
-			SubmissionService.Saved saved = submissions.update(user, id, form, version, request.getRemoteAddr());
+			SubmissionService.Saved saved = submissions.update(user, id, form, changeSummary, version,
+					request.getRemoteAddr());
 			if (!saved.ok()) {
 				return form(model, form, saved.errors(), "", submission);
 			}
@@ -186,7 +220,10 @@ class SubmissionController {
 	@GetMapping("/submissions/{id}/export.md")
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal KbUser user, @PathVariable long id) {
 		Submission submission = submissions.visible(user, id);
-		String fileName = submission.documentId().substring(submission.documentId().lastIndexOf('/') + 1) + ".md";
+		// A change to a content file is saved under that file's own name, ready to replace it.
+		String file = submissions.changedDocument(submission).filter(SubmissionService.Suggestable::contentFile)
+			.map(SubmissionService.Suggestable::path).orElse(submission.documentId() + ".md");
+		String fileName = file.substring(file.lastIndexOf('/') + 1);
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()

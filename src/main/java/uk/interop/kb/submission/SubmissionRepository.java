@@ -18,7 +18,8 @@ class SubmissionRepository {
 
 	private static final String SELECT = """
 			select s.id, s.document_id, s.owner_id, a.display_name as owner_name, s.status, s.title,
-			       s.current_revision, s.version, s.created_at, s.updated_at, s.submitted_at, s.published_at
+			       s.current_revision, s.version, s.created_at, s.updated_at, s.submitted_at, s.published_at,
+			       s.changes_document, s.change_summary, s.changes_base
 			from submission s join account a on a.id = s.owner_id
 			""";
 
@@ -48,8 +49,42 @@ class SubmissionRepository {
 			.param("statuses", statuses).query(SubmissionRepository::map).list();
 	}
 
+	/** Published documents: suggested changes are never documents themselves. */
 	List<Submission> findPublished() {
-		return findByStatus(List.of(SubmissionStatus.PUBLISHED.name()));
+		return jdbc.sql(SELECT + " where s.status = 'PUBLISHED' and s.changes_document is null order by s.id")
+			.query(SubmissionRepository::map).list();
+	}
+
+	/** A new draft suggesting a change to a published document. */
+	long insertSuggestion(String documentId, long ownerId, String title, String changes, String summary, String base,
+			Instant now) {
+		long id = insert(documentId, ownerId, title, now);
+		jdbc.sql("update submission set changes_document = :changes, change_summary = :summary, changes_base = :base "
+				+ "where id = :id")
+			.param("changes", changes).param("summary", summary).param("base", base).param("id", id).update();
+		return id;
+	}
+
+	void updateChangeSummary(long id, String summary) {
+		jdbc.sql("update submission set change_summary = :summary where id = :id").param("summary", summary)
+			.param("id", id).update();
+	}
+
+	/** Records a published change in a document's public history. */
+	void addDocumentChange(String documentId, Instant at, String summary, long submissionId) {
+		jdbc.sql("""
+				insert into document_change (document_id, changed_at, summary, submission_id)
+				values (:doc, :at, :summary, :submission)""")
+			.param("doc", documentId).param("at", utc(at)).param("summary", summary).param("submission", submissionId)
+			.update();
+	}
+
+	/** A document's published changes, newest first. */
+	List<DocumentHistory.Change> documentChanges(String documentId) {
+		return jdbc.sql("select changed_at, summary from document_change where document_id = :doc "
+				+ "order by changed_at desc, id desc")
+			.param("doc", documentId)
+			.query((rs, n) -> new DocumentHistory.Change(instant(rs, 1), rs.getString(2))).list();
 	}
 
 	long insert(String documentId, long ownerId, String title, Instant now) {
@@ -104,7 +139,7 @@ class SubmissionRepository {
 			String comment, Instant now) {
 		String stamp = switch (to) {
 			case SUBMITTED -> ", submitted_at = :now";
-			case PUBLISHED -> ", published_at = :now";
+			case PUBLISHED, ACCEPTED -> ", published_at = :now";
 			default -> "";
 		};
 		int updated = jdbc.sql("update submission set status = :to, version = version + 1, updated_at = :now" + stamp
@@ -169,7 +204,10 @@ class SubmissionRepository {
 				rs.getInt("current_revision"), rs.getInt("version"), instant(rs, "created_at"),
 				instant(rs, "updated_at"), Optional.ofNullable(rs.getObject("submitted_at", OffsetDateTime.class))
 					.map(OffsetDateTime::toInstant),
-				Optional.ofNullable(rs.getObject("published_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant));
+				Optional.ofNullable(rs.getObject("published_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+				Optional.ofNullable(rs.getString("changes_document")),
+				rs.getString("change_summary") == null ? "" : rs.getString("change_summary"),
+				rs.getString("changes_base") == null ? "" : rs.getString("changes_base"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

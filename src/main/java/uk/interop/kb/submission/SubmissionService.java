@@ -40,9 +40,11 @@ public class SubmissionService {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final IndexStatus index;
+	private final SuggestionTargets targets;
 
 	SubmissionService(SubmissionRepository repository, Taxonomy taxonomy, AuditLog audit,
-			ApplicationEventPublisher events, Clock clock, IndexStatus index) {
+			ApplicationEventPublisher events, Clock clock, IndexStatus index, SuggestionTargets targets) {
+		this.targets = targets;
 		this.repository = repository;
 		this.markdown = new SubmissionMarkdown(taxonomy);
 		this.validator = new SubmissionValidator(taxonomy);
@@ -92,6 +94,98 @@ public class SubmissionService {
 		return new Saved(Map.of(), repository.find(id));
 	}
 
+	/** What a suggestion form starts from: the published document, its title and its current text as a form. */
+	public record Suggestable(String documentId, String title, boolean contentFile, String path, SubmissionForm form) {
+	}
+
+	/** The published lesson or case study this user may suggest a change to; empty for anything else. */
+	public Optional<Suggestable> suggestable(KbUser user, String documentId) {
+		if (!user.role().includes(Role.CONTRIBUTOR)) {
+			return Optional.empty();
+		}
+		return targets.find(documentId).map(t -> new Suggestable(t.documentId(), t.title(), t.isFile(), t.path(),
+				t.form()));
+	}
+
+	/**
+	 * A draft suggesting a change to a published document. It then goes through the same review as any submission;
+	 * publishing it changes that document (or, for a content file, gives the file to commit).
+	 */
+	@Transactional
+	public Saved suggest(KbUser owner, String documentId, SubmissionForm form, String changeSummary, String formToken,
+			String source) {
+		requireRole(owner, Role.CONTRIBUTOR);
+		Optional<Long> earlier = formToken.isBlank() ? Optional.empty() : repository.submissionForFormToken(formToken);
+		if (earlier.isPresent()) {
+			return new Saved(Map.of(), repository.find(earlier.get()));
+		}
+		SuggestionTargets.Target target = targets.find(documentId).orElseThrow(NotFoundException::new);
+		Map<String, String> errors = new java.util.LinkedHashMap<>(validator.check(form, false));
+		String summary = summary(changeSummary, errors);
+		if (!errors.isEmpty()) {
+			return Saved.invalid(errors);
+		}
+		String id = "suggestions/" + slug(form.title()) + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		long created = repository.insertSuggestion(id, owner.id(), form.title(), target.documentId(), summary,
+				target.base(), clock.instant());
+		if (!formToken.isBlank() && !repository.claimFormToken(formToken, created, clock.instant())) {
+			throw new DuplicateFormException(formToken);
+		}
+		repository.recordCreation(created, owner.id(), clock.instant());
+		repository.addRevision(created, 0, form.title(), markdown.write(id, form, today(), owner.displayName()),
+				owner.id(), clock.instant());
+		audit.record(owner.getUsername(), "SUGGESTION_CREATED", target.documentId(), summary, source);
+		return new Saved(Map.of(), repository.find(created));
+	}
+
+	/** The one-line summary of a suggested change, checked; problems go into {@code errors}. */
+	private static String summary(String changeSummary, Map<String, String> errors) {
+		String summary = changeSummary == null ? "" : changeSummary.strip().replaceAll("\\s+", " ");
+		if (summary.length() > MAX_CHANGE_SUMMARY) {
+			errors.put("changeSummary", "The summary of your change must be " + MAX_CHANGE_SUMMARY
+					+ " characters or fewer");
+		}
+		return summary;
+	}
+
+	static final int MAX_CHANGE_SUMMARY = 300;
+
+	/**
+	 * What a suggestion would do to the published text, line by line; empty for a submission that is not a
+	 * suggestion, or whose document is no longer published.
+	 */
+	public Optional<RevisionDiff> changeToPublished(Submission submission) {
+		return submission.changesDocument().flatMap(targets::find)
+			.map(t -> RevisionDiff.between(t.publishedText(), targets.proposed(t, form(submission))));
+	}
+
+	/** The published document a suggestion changes, if it still is published. */
+	public Optional<Suggestable> changedDocument(Submission submission) {
+		return submission.changesDocument().flatMap(targets::find)
+			.map(t -> new Suggestable(t.documentId(), t.title(), t.isFile(), t.path(), t.form()));
+	}
+
+	/** Saves a new revision (and a suggestion's summary) if nobody changed it since {@code expectedVersion}. */
+	@Transactional
+	public Saved update(KbUser user, long id, SubmissionForm form, String changeSummary, int expectedVersion,
+			String source) {
+		Submission submission = visible(user, id);
+		if (submission.isSuggestion() && changeSummary != null) {
+			Map<String, String> errors = new java.util.LinkedHashMap<>();
+			String summary = summary(changeSummary, errors);
+			if (!errors.isEmpty()) {
+				return Saved.invalid(errors);
+			}
+			Saved saved = update(user, id, form, expectedVersion, source);
+			if (saved.ok()) {
+				repository.updateChangeSummary(id, summary);
+				return new Saved(Map.of(), repository.find(id));
+			}
+			return saved;
+		}
+		return update(user, id, form, expectedVersion, source);
+	}
+
 	/** Saves a new revision if nobody changed the submission since {@code expectedVersion}. */
 	@Transactional
 	public Saved update(KbUser user, long id, SubmissionForm form, int expectedVersion, String source) {
@@ -127,7 +221,8 @@ public class SubmissionService {
 			throw new NotAllowedException("This submission cannot be submitted now");
 		}
 		SubmissionForm form = form(submission);
-		Map<String, String> errors = validator.check(form, true);
+		Map<String, String> errors = new java.util.LinkedHashMap<>(validator.check(form, true));
+		suggestionProblem(submission, form).ifPresent(problem -> errors.put(problem.getKey(), problem.getValue()));
 		if (!errors.isEmpty()) {
 			return Saved.invalid(errors);
 		}
@@ -168,6 +263,27 @@ public class SubmissionService {
 		}
 	}
 
+	/**
+	 * Why a suggestion cannot go ahead (field and message): no summary, nothing changed, or its document is no longer
+	 * published. Empty for a good suggestion, and for any other submission.
+	 */
+	private Optional<Map.Entry<String, String>> suggestionProblem(Submission submission, SubmissionForm form) {
+		if (!submission.isSuggestion()) {
+			return Optional.empty();
+		}
+		Optional<SuggestionTargets.Target> target = targets.find(submission.changesDocument().get());
+		if (target.isEmpty()) {
+			return Optional.of(Map.entry("submission", "The document this changes is no longer published"));
+		}
+		if (submission.changeSummary().isBlank()) {
+			return Optional.of(Map.entry("changeSummary", "Say in a line what you changed, for the page’s history"));
+		}
+		if (targets.proposed(target.get(), form).equals(target.get().publishedText())) {
+			return Optional.of(Map.entry("body", "You have not changed anything yet"));
+		}
+		return Optional.empty();
+	}
+
 	/** Publishes; after the commit the engine indexes it and waits until search shows it, so the editor's next page finds it. */
 	@Transactional
 	public Saved publish(KbUser editor, long id, int expectedVersion, RedactionChecklist checklist, String source) {
@@ -180,16 +296,49 @@ public class SubmissionService {
 			return new Saved(Map.of(), Optional.of(submission));
 		}
 		requireStatus(submission, SubmissionStatus.SUBMITTED);
-		Map<String, String> errors = validator.check(form(submission), true);
+		Map<String, String> errors = new java.util.LinkedHashMap<>(validator.check(form(submission), true));
+		suggestionProblem(submission, form(submission)).ifPresent(p -> errors.put(p.getKey(), p.getValue()));
 		if (!errors.isEmpty()) {
 			return Saved.invalid(Map.of("checklist",
 					"It cannot be published until it is complete: " + String.join("; ", errors.values())));
+		}
+		if (submission.isSuggestion()) {
+			return publishSuggestion(editor, submission, expectedVersion, source);
 		}
 		// Before anything changes: if search cannot follow (a full disk), refuse the whole change.
 		index.requireWritable();
 		move(editor, submission, expectedVersion, SubmissionStatus.PUBLISHED, null, "SUBMISSION_PUBLISHED", source);
 		events.publishEvent(new DocumentChanged(submission.documentId(), "SUBMISSION_PUBLISHED"));
 		return new Saved(Map.of(), repository.find(id));
+	}
+
+	/**
+	 * The change goes into the published document as its new revision, with a line in its public history, and search
+	 * is told; a change to a content file is accepted, and its file is what to commit. Refused when the published text
+	 * changed after the suggestion was made, since publishing would undo that change.
+	 */
+	private Saved publishSuggestion(KbUser editor, Submission suggestion, int expectedVersion, String source) {
+		SuggestionTargets.Target target = targets.find(suggestion.changesDocument().orElseThrow()).orElseThrow();
+		if (!target.base().equals(suggestion.changesBase())) {
+			return Saved.invalid(Map.of("checklist", "The published document has changed since this was suggested, "
+					+ "so publishing it would undo that change. Ask the contributor to suggest it again from the "
+					+ "page as it is now."));
+		}
+		if (target.isFile()) {
+			move(editor, suggestion, expectedVersion, SubmissionStatus.ACCEPTED, null, "SUGGESTION_EXPORTED", source);
+			return new Saved(Map.of(), repository.find(suggestion.id()));
+		}
+		index.requireWritable();
+		SubmissionForm form = form(suggestion);
+		Submission published = target.submission().orElseThrow();
+		if (!repository.addRevision(published.id(), published.version(), form.title(), targets.proposed(target, form),
+				editor.id(), clock.instant())) {
+			throw new EditConflictException(suggestion);
+		}
+		repository.addDocumentChange(target.documentId(), clock.instant(), suggestion.changeSummary(), suggestion.id());
+		move(editor, suggestion, expectedVersion, SubmissionStatus.PUBLISHED, null, "SUGGESTION_PUBLISHED", source);
+		events.publishEvent(new DocumentChanged(target.documentId(), "SUGGESTION_PUBLISHED"));
+		return new Saved(Map.of(), repository.find(suggestion.id()));
 	}
 
 	@Transactional
@@ -203,6 +352,9 @@ public class SubmissionService {
 			return new Saved(Map.of(), Optional.of(submission));
 		}
 		requireStatus(submission, SubmissionStatus.PUBLISHED);
+		if (submission.isSuggestion()) {
+			throw new NotAllowedException("A published change is part of its document now: withdraw the document instead");
+		}
 		index.requireWritable();
 		move(editor, submission, expectedVersion, SubmissionStatus.WITHDRAWN, reason.strip(), "SUBMISSION_WITHDRAWN",
 				source);
@@ -275,9 +427,18 @@ public class SubmissionService {
 		return markdown.write(submission.documentId(), form, today(), submission.ownerName());
 	}
 
-	/** The file to commit into {@code content/}: the current revision, dated with its publication. */
+	/**
+	 * The file to commit into {@code content/}: the current revision, dated with its publication; for a suggested
+	 * change, the changed document's whole file as it would be (its id, its other front matter kept).
+	 */
 	public String export(KbUser user, long id) {
 		Submission submission = visible(user, id);
+		if (submission.isSuggestion()) {
+			Optional<SuggestionTargets.Target> target = submission.changesDocument().flatMap(targets::find);
+			if (target.isPresent()) {
+				return targets.proposed(target.get(), form(submission));
+			}
+		}
 		LocalDate date = submission.publishedAt().map(i -> LocalDate.ofInstant(i, ZoneOffset.UTC)).orElse(today());
 		return markdown.write(submission.documentId(), form(submission), date, submission.ownerName());
 	}
@@ -289,7 +450,8 @@ public class SubmissionService {
 			throw new EditConflictException(repository.find(submission.id()).orElseThrow());
 		}
 		audit.record(actor.getUsername(), action, submission.documentId(), comment, source);
-		events.publishEvent(new SubmissionMoved(submission.id(), submission.documentId(), submission.title(),
+		events.publishEvent(new SubmissionMoved(submission.id(),
+				submission.changesDocument().orElse(submission.documentId()), submission.title(),
 				submission.ownerId(), submission.ownerName(), submission.status(), to, comment == null ? "" : comment,
 				actor.id(), actor.displayName()));
 	}

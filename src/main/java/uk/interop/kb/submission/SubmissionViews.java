@@ -44,7 +44,9 @@ final class SubmissionViews {
 	/** The preview: exactly what publishing renders, through the same sanitising renderer. */
 	void preview(Model model, String text, Audience audience) {
 		ParsedFile parsed = markdown.parse(text, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
-		model.addAttribute("previewHtml", renderer.render(parsed.body()).html());
+		uk.interop.kb.content.RenderedMarkdown rendered = renderer.render(parsed.body());
+		model.addAttribute("previewHtml", rendered.html());
+		model.addAttribute("previewHeadings", rendered.headings());
 		model.addAttribute("previewDocument", parsed.document().orElse(null));
 		String sample = parsed.document().map(d -> d.title() + "\n" + d.summary()).orElse("");
 		model.addAttribute("similar", related.similarTo(sample, audience, 5).stream()

@@ -112,6 +112,37 @@ class AccountBootstrapTests {
 			assertThat(s.organisations().of(account.id())).as("a stand-in organisation, never a real one")
 				.contains(AccountBootstrap.DEMO_ORGANISATION);
 		});
-		assertThat(output.getOut()).contains("DEMO ACCOUNTS EXIST").doesNotContain("velvet orchard canyon");
+		assertThat(output.getOut()).contains("DEMO ACCOUNTS EXIST", "member@example.org", "Contributor",
+				"admin@example.org", "Administrator").doesNotContain("velvet orchard canyon");
+		assertThat(s.repository().findByUsername(AccountBootstrap.ADMIN)).as("no one-time administrator").isEmpty();
+		assertThat(output.getOut()).doesNotContain("one-time password");
+	}
+
+	@Test
+	void aDemoPasswordMayContainTheWordDemoButNotAnAccountsName() {
+		Setup demo = setup("", "demo lantern orchard meadow", "demo");
+		demo.bootstrap().afterSingletonsInstantiated();
+		assertThat(demo.repository().findByUsername("editor@example.org")).isPresent();
+
+		Setup named = setup("", "editor lantern orchard meadow", "demo");
+		assertThatThrownBy(() -> named.bootstrap().afterSingletonsInstantiated())
+			.hasMessageContaining("KB_DEMO_PASSWORD is not acceptable for editor@example.org");
+	}
+
+	@Test
+	void theDemoProfileDisablesABootstrapAdminStillOnItsOneTimePassword(CapturedOutput output) {
+		Setup first = setup("", "");
+		first.bootstrap().afterSingletonsInstantiated();
+		Account oneTime = first.repository().findByUsername(AccountBootstrap.ADMIN).orElseThrow();
+		assertThat(oneTime.enabled()).isTrue();
+		AccountsProperties properties = new AccountsProperties("", "velvet orchard canyon", 5, Duration.ofMinutes(15),
+				30, Duration.ofDays(7), Duration.ofHours(24), Duration.ofHours(12), 10);
+		MockEnvironment environment = new MockEnvironment();
+		environment.setActiveProfiles("demo");
+
+		new AccountBootstrap(first.service(), first.organisations(), properties, environment).afterSingletonsInstantiated();
+
+		assertThat(first.repository().findByUsername(AccountBootstrap.ADMIN).orElseThrow().enabled()).isFalse();
+		assertThat(output.getOut()).contains("disabled the account 'admin'");
 	}
 }

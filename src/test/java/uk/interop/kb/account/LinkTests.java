@@ -26,11 +26,13 @@ class LinkTests {
 
 	private final TestAccounts accounts;
 	private final AccountRepository repository;
+	private final uk.interop.kb.audit.AuditLog audit;
 
 	@Autowired
-	LinkTests(TestAccounts accounts, AccountRepository repository) {
+	LinkTests(TestAccounts accounts, AccountRepository repository, uk.interop.kb.audit.AuditLog audit) {
 		this.accounts = accounts;
 		this.repository = repository;
+		this.audit = audit;
 	}
 
 	private WebSession admin() {
@@ -60,7 +62,12 @@ class LinkTests {
 				"newPassword", "copper meadow lighthouse", "confirmPassword", "copper meadow lighthouse"));
 
 		assertThat(registered.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
-			.endsWith("/sign-in?registered"));
+			.endsWith("/account"));
+		// Signed in already: no second sign-in straight after choosing the password.
+		HttpResponse<String> account = invitee.follow(registered);
+		assertThat(account.statusCode()).isEqualTo(200);
+		assertThat(account.body()).contains("Your account has been created and you are signed in", email,
+				"Signed in as <span>Invited Person</span>");
 		assertThat(repository.findByUsername(email).orElseThrow().role()).isEqualTo(Role.CONTRIBUTOR);
 		assertThat(new WebSession(port).signIn(email, "copper meadow lighthouse").headers().firstValue("Location"))
 			.hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
@@ -68,6 +75,39 @@ class LinkTests {
 		HttpResponse<String> reused = new WebSession(port).get(link);
 		assertThat(reused.statusCode()).isEqualTo(404);
 		assertThat(reused.body()).contains("This link cannot be used");
+	}
+
+	@Test
+	void theBannerNamesWhereTheInvitationWentAndPendingInvitationsCanBeListedAndRevoked() {
+		WebSession admin = admin();
+		String email = "pending-" + System.nanoTime() + "@test.example";
+		HttpResponse<String> invited = admin.post("/admin/invitations/new", "/admin/invitations",
+				Map.of("email", email, "role", "EDITOR"));
+		String banner = admin.follow(invited).body();
+		String link = LINK.matcher(banner).results().findFirst().orElseThrow().group(1);
+		assertThat(invited.headers().firstValue("Location").orElseThrow()).endsWith("/admin/invitations");
+
+		assertThat(banner).contains("Invitation emailed", "It went to <strong>" + email + "</strong>")
+			.doesNotContain("Copy this invitation", "invitation for " + email + " link");
+		String list = admin.get("/admin/invitations").body();
+		assertThat(list).contains("Pending invitations", email, "Editor", "Test Administrator");
+		java.util.regex.Matcher revoke = java.util.regex.Pattern
+			.compile("(?s)action=\"(/admin/invitations/\\d+/revoke)\"((?!</form>).)*?the invitation for "
+					+ java.util.regex.Pattern.quote(email))
+			.matcher(list);
+		assertThat(revoke.find()).as("a revoke button for " + email).isTrue();
+
+		HttpResponse<String> revoked = admin.post("/admin/invitations", revoke.group(1), Map.of());
+
+		assertThat(admin.follow(revoked).body()).contains("Invitation revoked: its link no longer works")
+			.doesNotContain(">" + email + "<");
+		assertThat(new WebSession(port).get(link).statusCode()).isEqualTo(404);
+		assertThat(admin.follow(admin.post("/admin/invitations", revoke.group(1), Map.of())).body())
+			.contains("That invitation had already been used or had ended");
+		assertThat(audit.page(1, 20)).anySatisfy(e -> {
+			assertThat(e.action()).isEqualTo("INVITATION_REVOKED");
+			assertThat(e.target()).isEqualTo(email);
+		});
 	}
 
 	@Test

@@ -44,7 +44,7 @@ class BackupPageTests {
 
 		assertThat(page).contains("<h1 class=\"govuk-heading-xl\">Backups</h1>",
 				Path.of("target/test-backups").toAbsolutePath().toString(), "Back up now");
-		assertThat(admin.get("/admin/users").body()).contains("href=\"/admin/backup\"");
+		assertThat(admin.get("/admin").body()).contains("href=\"/admin/backup\"");
 		assertThat(refused.statusCode()).isEqualTo(302);
 		assertThat(admin.follow(refused).body()).contains("There is a problem",
 				"The database is in memory (a test or demo setting): there is no file to back up");

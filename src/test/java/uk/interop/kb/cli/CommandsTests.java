@@ -79,6 +79,51 @@ class CommandsTests {
 	}
 
 	@Test
+	void helpAndUnknownWordsPrintTheCommandsAndExitTwoWithoutStartingTheApp() {
+		for (String word : new String[] { "help", "--help", "-h", "frobnicate", "valdiate" }) {
+			output.reset();
+
+			assertThat(Commands.dispatch(InteropKbApplication.class, new String[] { word, "--kb.data-dir=" + dir },
+					out)).as(word).hasValue(2);
+			assertThat(printed()).as(word).contains("usage: java -jar interop-kb.jar")
+				.contains("validate [DIR]").contains("reindex").contains("backup DIR").contains("restore DIR");
+		}
+		assertThat(printed()).contains("Unknown command: valdiate");
+		assertThat(dir).isEmptyDirectory();
+	}
+
+	@Test
+	void noWordsOrOnlySettingsRunTheWebApp() {
+		assertThat(Commands.dispatch(InteropKbApplication.class, new String[0], out)).isEmpty();
+		assertThat(Commands.dispatch(InteropKbApplication.class, new String[] { "--kb.base-url=https://kb.example.org" },
+				out)).isEmpty();
+		assertThat(printed()).isEmpty();
+	}
+
+	@Test
+	void validateAFolderWithoutTaxonomyUsesTheConfiguredOneAndChecksEachFile() throws Exception {
+		java.nio.file.Files.createDirectories(dir.resolve("drafts"));
+		java.nio.file.Files.writeString(dir.resolve("drafts/good.md"), TestContent.lesson("Good", "Body"));
+		java.nio.file.Files.writeString(dir.resolve("drafts/bad.md"),
+				"---\ntitle: Bad\ntype: lesson\nsummary: s\nlevels: [semntic]\npublished: 2026-01-01\n---\n");
+
+		int exit = Commands.validate(new String[] { dir.resolve("drafts").toString(),
+				"--kb.content-dir=" + TestContent.REAL_CONTENT }, out);
+
+		assertThat(exit).isEqualTo(1);
+		assertThat(printed()).contains("has no taxonomy/ folder: checking against " + TestContent.REAL_CONTENT.resolve("taxonomy").toAbsolutePath())
+			.contains(dir.resolve("drafts/bad.md") + ":5: levels: unknown value 'semntic'")
+			.doesNotContain("good.md")
+			.contains("2 documents, 2 problems (1 failing)");
+	}
+
+	@Test
+	void validateWithoutADirectoryChecksTheConfiguredContent() {
+		assertThat(Commands.validate(new String[] { "--kb.content-dir=" + TestContent.REAL_CONTENT }, out)).isZero();
+		assertThat(printed()).containsPattern("\\d+ documents, 0 problems");
+	}
+
+	@Test
 	void theShippedContentTreeValidatesWithoutAnyProblem() {
 		assertThat(Commands.validate(TestContent.REAL_CONTENT, out)).isZero();
 		assertThat(printed()).contains("2 assessment frameworks").containsPattern("\\d+ documents, 0 problems");

@@ -188,6 +188,30 @@ class FrontMatterParserTests {
 	}
 
 	@Test
+	void updatedAndReviewByAreOptionalDatesAndABadOneIsReportedOnItsLine() {
+		Document plain = parse("lessons/plain.md", TestContent.lesson("P", "Body")).document().orElseThrow();
+		assertThat(plain.updated()).isEqualTo(plain.published());
+		assertThat(plain.wasUpdated()).isFalse();
+		assertThat(plain.reviewBy()).isEmpty();
+
+		Document dated = parse("lessons/dated.md", TestContent.lesson("D", "Body", "updated: 2026-09-14",
+				"review-by: 2027-01-31")).document().orElseThrow();
+		assertThat(dated.updated()).isEqualTo(java.time.LocalDate.parse("2026-09-14"));
+		assertThat(dated.wasUpdated()).isTrue();
+		assertThat(dated.reviewBy()).isEqualTo("2027-01-31");
+		assertThat(dated.reviewDue(java.time.LocalDate.parse("2027-01-30"))).isFalse();
+		assertThat(dated.reviewDue(java.time.LocalDate.parse("2027-01-31"))).isTrue();
+
+		ParsedFile bad = parse("lessons/bad.md", TestContent.lesson("B", "Body", "updated: 2001-01-01",
+				"review-by: next spring"));
+		assertThat(bad.document().orElseThrow().updated()).isEqualTo(bad.document().orElseThrow().published());
+		assertThat(bad.document().orElseThrow().reviewBy()).isEmpty();
+		assertThat(bad.problems()).extracting(ContentProblem::field).containsExactlyInAnyOrder("updated", "review-by");
+		assertThat(bad.problems()).filteredOn(p -> p.field().equals("review-by")).singleElement()
+			.satisfies(p -> assertThat(p.message()).contains("'next spring' is not a date"));
+	}
+
+	@Test
 	void aSingleValueIsAcceptedWhereAListIsExpected() {
 		ParsedFile parsed = parse("lessons/single.md", TestContent.lesson("S", "Body", "levels: foundational"));
 

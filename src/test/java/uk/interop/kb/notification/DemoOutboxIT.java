@@ -42,6 +42,10 @@ class DemoOutboxIT {
 				"--kb.data-dir=" + dir.resolve("data").toAbsolutePath(), "--spring.profiles.active=demo");
 		try {
 			app.start();
+			assertThat(new Http(app.port()).page("/sign-in").body()).contains("This is a demonstration copy",
+					"<code>member@example.org</code>", "<code>admin@example.org</code>");
+			assertThat(Files.readString(app.log())).contains("DEMO ACCOUNTS EXIST", "editor@example.org")
+				.doesNotContain("one-time password");
 			WebSession admin = new WebSession(app.port());
 			assertThat(admin.signIn("admin@example.org", DEMO_PASSWORD).statusCode()).isEqualTo(302);
 			assertThat(admin.post("/admin/invitations/new", "/admin/invitations",

@@ -35,7 +35,8 @@ class ProblemBookHttpTests {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 	private static final List<String> LEVELS = List.of("organisational", "semantic", "structural", "foundational");
 	private static final Pattern CELL = Pattern.compile(
-			"data-theme=\"([a-z0-9-]+)\" data-level=\"([a-z]+)\">\\s*<a[^>]*>\\s*<span class=\"kb-matrix-entries\">(\\d+) entr");
+			"data-theme=\"([a-z0-9-]+)\" data-level=\"([a-z]+)\">\\s*<a class=\"[^\"]*kb-matrix-entries\" href=\"([^\"]+)\">"
+					+ "<span>(\\d+) entr[^<]*</span>.*?<a class=\"[^\"]*kb-matrix-lessons\" href=\"([^\"]+)\"><span>(\\d+) lesson");
 
 	@LocalServerPort
 	int port;
@@ -126,9 +127,21 @@ class ProblemBookHttpTests {
 			JsonNode matrix = json(reader.getValue().getJson("/api/v1/problem-book/matrix"));
 			String page = reader.getValue().get("/problem-book").body();
 			Map<String, Integer> onPage = new HashMap<>();
-			Matcher cell = CELL.matcher(page);
+			Matcher cell = CELL.matcher(page.replaceAll("\\s+", " "));
 			while (cell.find()) {
-				onPage.put(cell.group(1) + "/" + cell.group(2), Integer.parseInt(cell.group(3)));
+				onPage.put(cell.group(1) + "/" + cell.group(2), Integer.parseInt(cell.group(4)));
+				if (!member) {
+					// Two counts, two links: the entries list shows those entries, the search those lessons.
+					String entriesUrl = cell.group(3).replace("&amp;", "&");
+					String lessonsUrl = cell.group(5).replace("&amp;", "&");
+					assertThat(entriesUrl).isNotEqualTo(lessonsUrl).startsWith("/problem-book?theme=" + cell.group(1));
+					String listed = reader.getValue().get(entriesUrl.replace("#entries", "")).body();
+					int rows = listed.substring(listed.indexOf("id=\"entries\"")).split("class=\"govuk-table__row\"").length - 2;
+					assertThat(Math.max(rows, 0)).as("entries listed for " + entriesUrl).isEqualTo(Integer.parseInt(cell.group(4)));
+					JsonNode found = json(reader.getValue().getJson(lessonsUrl.replace("/search?", "/api/v1/search?")));
+					assertThat(found.get("total").asLong()).as("lessons found by " + lessonsUrl)
+						.isEqualTo(Long.parseLong(cell.group(6)));
+				}
 			}
 			assertThat(matrix.get("levels").toString()).isEqualTo(JSON.writeValueAsString(LEVELS));
 			int cells = 0;
@@ -276,6 +289,27 @@ class ProblemBookHttpTests {
 				Map.of("action", "dispute", "level", level, "confidence", "low", "rationale", "No token"));
 		assertThat(noToken.statusCode()).isEqualTo(403);
 		assertThat(audit.count()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void disputingNeedsNoConfidenceAndContentFileProposalsReadAsSuch() {
+		Document open = shippedEntries().stream().filter(Document::isPublic).filter(d -> d.levels().size() > 1)
+			.skip(1).findFirst().orElseThrow();
+		WebSession editor = as(Role.EDITOR);
+		String before = as(null).get("/problem-book/" + open.reference()).body();
+		assertThat(before).contains("Proposed in the content file, ").doesNotContain("by content files");
+
+		String form = "/problem-book/" + open.reference() + "/mapping";
+		assertThat(editor.get(form + "?action=dispute").body()).contains("Not needed to dispute a mapping");
+		HttpResponse<String> disputed = editor.post(form, form, Map.of("action", "dispute", "level",
+				open.levels().get(1), "rationale", "The evidence points elsewhere."));
+		HttpResponse<String> agreedWithout = editor.post(form, form, Map.of("action", "agree", "level",
+				open.levels().get(0), "rationale", "Agreed without saying how sure."));
+
+		assertThat(disputed.statusCode()).isEqualTo(302);
+		assertThat(editor.follow(disputed).body()).contains("The evidence points elsewhere.", "Not stated");
+		assertThat(agreedWithout.statusCode()).isEqualTo(200);
+		assertThat(agreedWithout.body()).contains("Choose how confident you are");
 	}
 
 	@Test

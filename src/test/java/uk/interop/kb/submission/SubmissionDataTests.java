@@ -23,6 +23,7 @@ import uk.interop.kb.account.TestUsers;
 import uk.interop.kb.audit.AuditLog;
 import uk.interop.kb.cluster.ChangeLog;
 import uk.interop.kb.cluster.ChangeLogFollower;
+import uk.interop.kb.content.ContentLoader;
 import uk.interop.kb.content.MarkdownRenderer;
 import uk.interop.kb.search.Audience;
 import uk.interop.kb.search.FacetLabels;
@@ -73,7 +74,9 @@ class SubmissionDataTests {
 		AfterCommitEvents events = new AfterCommitEvents(new ChangeLog(db.jdbc(), Clock.systemUTC()),
 				new DatabaseDocumentIndexer(index, List.of(publisher)));
 		SubmissionService target = new SubmissionService(repository, TAXONOMY,
-				new AuditLog(db.jdbc(), Clock.systemUTC()), events, Clock.systemUTC(), index);
+				new AuditLog(db.jdbc(), Clock.systemUTC()), events, Clock.systemUTC(), index,
+				new SuggestionTargets(repository, new ContentLoader(dir.resolve("content-" + db.kind()), TAXONOMY,
+						new MarkdownRenderer()), TAXONOMY, Clock.systemUTC()));
 		ProxyFactory proxy = new ProxyFactory(target);
 		proxy.setProxyTargetClass(true);
 		proxy.addAdvice(new TransactionInterceptor(db.transactions(), new AnnotationTransactionAttributeSource()));
@@ -112,6 +115,95 @@ class SubmissionDataTests {
 					SubmissionStatus.WITHDRAWN, SubmissionStatus.PUBLISHED, SubmissionStatus.SUBMITTED,
 					SubmissionStatus.DRAFT);
 		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("uk.interop.kb.support.TestDatabases#all")
+	void aSuggestedChangeIsReviewedLikeASubmissionAndPublishingItChangesTheDocumentWithAHistoryLine(
+			TestDatabases.Kind kind) {
+		try (var db = TestDatabases.fresh(kind); var s = setup(db)) {
+			Submission original = publish(s, SubmissionServiceTests.form("Quolls", "quolls"));
+			KbUser suggester = new TestUsers(db.jdbc()).create("suggester@example.org", Role.CONTRIBUTOR);
+			var target = s.submissions().suggestable(suggester, original.documentId()).orElseThrow();
+			assertThat(target.title()).isEqualTo("Quolls");
+			assertThat(target.contentFile()).isFalse();
+			SubmissionForm changed = new SubmissionForm("Quolls, corrected", target.form().summary(),
+					target.form().type(), target.form().levels(), target.form().themes(), target.form().organisations(),
+					target.form().sectors(), target.form().outcome(), target.form().barriers(), target.form().visibility(),
+					target.form().source(), target.form().body().replace("agreed early", "agreed in the first month"));
+
+			assertThat(s.submissions().suggest(suggester, original.documentId(), target.form(), "", "", "t").ok())
+				.as("a draft may be saved before anything changes").isTrue();
+			Submission draft = s.submissions().suggest(suggester, original.documentId(), changed,
+					"Said when the interface was agreed", "", "t").submission().orElseThrow();
+			assertThat(draft.isSuggestion()).isTrue();
+			assertThat(s.publisher().documents()).as("a suggestion is never a document itself").hasSize(1);
+			assertThat(s.submissions().changeToPublished(draft).orElseThrow().lines())
+				.anySatisfy(line -> assertThat(line.text()).contains("agreed in the first month"))
+				.anySatisfy(line -> assertThat(line.text()).contains("Quolls, corrected"));
+			Submission submitted = s.submissions().submit(suggester, draft.id(), draft.version(), "t").submission()
+				.orElseThrow();
+			assertThat(s.submissions().queue(s.editor(), java.util.Optional.empty())).extracting(Submission::id)
+				.contains(submitted.id());
+
+			Submission done = s.submissions().publish(s.editor(), submitted.id(), submitted.version(), CHECKED, "t")
+				.submission().orElseThrow();
+
+			assertThat(done.status()).isEqualTo(SubmissionStatus.PUBLISHED);
+			Submission after = s.repository().find(original.id()).orElseThrow();
+			assertThat(after.title()).isEqualTo("Quolls, corrected");
+			assertThat(after.currentRevision()).isEqualTo(original.currentRevision() + 1);
+			assertThat(s.publisher().documents()).singleElement().satisfies(d -> {
+				assertThat(d.document().id()).isEqualTo(original.documentId());
+				assertThat(d.document().title()).isEqualTo("Quolls, corrected");
+				assertThat(d.document().authors()).as("the author stays the author").containsExactly("Test Contributor");
+				assertThat(d.document().updated()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+			});
+			assertThat(new DocumentHistory(s.repository()).of(original.documentId())).singleElement()
+				.satisfies(c -> assertThat(c.summary()).isEqualTo("Said when the interface was agreed"));
+			assertThat(s.found("first month")).as("search shows the change").isEqualTo(1);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("uk.interop.kb.support.TestDatabases#all")
+	void aSuggestionWithNoChangeOrMadeBeforeAnotherChangeIsRefused(TestDatabases.Kind kind) {
+		try (var db = TestDatabases.fresh(kind); var s = setup(db)) {
+			Submission original = publish(s, SubmissionServiceTests.form("Bilbies", "bilbies"));
+			var target = s.submissions().suggestable(s.contributor(), original.documentId()).orElseThrow();
+			Submission same = s.submissions().suggest(s.contributor(), original.documentId(), target.form(),
+					"Nothing really", "", "t").submission().orElseThrow();
+			assertThat(s.submissions().submit(s.contributor(), same.id(), same.version(), "t").errors())
+				.containsEntry("body", "You have not changed anything yet");
+			Submission noSummary = s.submissions().suggest(s.contributor(), original.documentId(),
+					SubmissionServiceTests.form("Bilbies two", "bilbies"), "", "", "t").submission().orElseThrow();
+			assertThat(s.submissions().submit(s.contributor(), noSummary.id(), noSummary.version(), "t").errors())
+				.containsKey("changeSummary");
+
+			Submission first = submitSuggestion(s, original, "Bilbies first", "First change");
+			Submission second = submitSuggestion(s, original, "Bilbies second", "Second change");
+			s.submissions().publish(s.editor(), first.id(), first.version(), CHECKED, "t");
+
+			assertThat(s.submissions().publish(s.editor(), second.id(), second.version(), CHECKED, "t").errors()
+				.get("checklist")).contains("has changed since this was suggested");
+			assertThat(s.repository().find(original.id()).orElseThrow().title()).isEqualTo("Bilbies first");
+			assertThat(s.repository().find(second.id()).orElseThrow().status()).isEqualTo(SubmissionStatus.SUBMITTED);
+		}
+	}
+
+	private static Submission publish(Setup s, SubmissionForm form) {
+		Submission draft = s.submissions().create(s.contributor(), form, "", "t").submission().orElseThrow();
+		Submission submitted = s.submissions().submit(s.contributor(), draft.id(), draft.version(), "t").submission()
+			.orElseThrow();
+		return s.submissions().publish(s.editor(), submitted.id(), submitted.version(), CHECKED, "t").submission()
+			.orElseThrow();
+	}
+
+	private static Submission submitSuggestion(Setup s, Submission original, String title, String summary) {
+		SubmissionForm form = SubmissionServiceTests.form(title, "bilbies");
+		Submission draft = s.submissions().suggest(s.contributor(), original.documentId(), form, summary, "", "t")
+			.submission().orElseThrow();
+		return s.submissions().submit(s.contributor(), draft.id(), draft.version(), "t").submission().orElseThrow();
 	}
 
 	@ParameterizedTest

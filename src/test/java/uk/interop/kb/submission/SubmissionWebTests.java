@@ -88,6 +88,38 @@ class SubmissionWebTests {
 	}
 
 	@Test
+	void thePreviewShowsExactlyTheMetadataTheDocumentPageWillShow() {
+		WebSession web = signedIn(accounts.user(Role.CONTRIBUTOR));
+		Map<String, String> fields = new java.util.LinkedHashMap<>(fields("Preview like the page " + System.nanoTime(),
+				"## What happened\n\nx\n\n## What we learned\n\nx\n\n## Recommendation\n\nx\n\n## Evidence\n\nx\n"));
+		fields.put("sectors", "police");
+		fields.put("barriers", "culture");
+		fields.put("source", "https://www.gov.uk/government/publications/example");
+		HttpResponse<String> created = web.post("/submissions/new", "/submissions", fields);
+		String view = web.follow(created).body();
+		String id = view.replaceAll("(?s).*href=\"/submissions/(\\d+)/edit\".*", "$1");
+		web.post("/submissions/" + id, "/submissions/" + id + "/submit", Map.of("version", group(VERSION, view)));
+		WebSession editor = signedIn(accounts.user(Role.EDITOR));
+		String review = editor.get("/moderation/" + id).body();
+		editor.post("/moderation/" + id, "/moderation/" + id + "/publish", Map.of("version", group(VERSION, review),
+				"noPersonalData", "true", "noSensitiveMaterial", "true", "consentToAttribute", "true"));
+		String preview = web.get("/submissions/" + id).body();
+		String published = web.get(preview.replaceAll("(?s).*href=\"(/documents/[^\"]+)\">View the published page.*", "$1"))
+			.body();
+
+		String rows = metadata(published);
+		assertThat(rows).contains(">Type<", ">Sector<", "href=\"/search?sector=police\"", ">Barriers<", ">Published<");
+		assertThat(metadata(preview)).isEqualTo(rows);
+		assertThat(preview).doesNotContain("exactly how it will look");
+	}
+
+	/** The document's metadata list: the first summary list after its summary paragraph. */
+	private static String metadata(String html) {
+		int start = html.indexOf("<dl class=\"govuk-summary-list\">", html.indexOf("govuk-body-l"));
+		return html.substring(start, html.indexOf("</dl>", start));
+	}
+
+	@Test
 	void thePreviewIsSanitisedLikeThePublishedPage() {
 		WebSession web = signedIn(accounts.user(Role.CONTRIBUTOR));
 		HttpResponse<String> created = web.post("/submissions/new", "/submissions", fields("Hostile preview",

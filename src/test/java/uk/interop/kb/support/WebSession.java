@@ -81,6 +81,16 @@ public final class WebSession {
 			.method(method, HttpRequest.BodyPublishers.ofString(json)).build());
 	}
 
+	/** Posts these fields in this order (a name may repeat, as checkboxes do); the CSRF token is among them. */
+	public HttpResponse<String> postFields(String action, java.util.List<Map.Entry<String, String>> fields) {
+		String body = fields.stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + action))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
 	/** Posts exactly these fields: no CSRF token unless given. */
 	public HttpResponse<String> postRaw(String action, Map<String, String> fields) {
 		String body = fields.entrySet().stream()

@@ -96,6 +96,8 @@ public final class DocumentMapper {
 		doc.add(new StoredField(ILLUSTRATIVE, Boolean.toString(d.illustrative())));
 		doc.add(new StoredField(REFERENCE, d.reference()));
 		doc.add(new StoredField(STATUS, d.status()));
+		doc.add(new StoredField(UPDATED, d.updated().toString()));
+		doc.add(new StoredField(REVIEW_BY, d.reviewBy()));
 		keyword(doc, Facet.LEVEL, d.levels());
 		keyword(doc, Facet.THEME, d.themes());
 		keyword(doc, Facet.TYPE, List.of(d.type()));
@@ -158,7 +160,8 @@ public final class DocumentMapper {
 				LocalDate.parse(doc.get(PUBLISHED)), Arrays.asList(doc.getValues(AUTHORS)),
 				Visibility.fromId(doc.get(VISIBILITY)).orElse(Visibility.MEMBERS), orEmpty(doc.get(SOURCE)),
 				Boolean.parseBoolean(doc.get(ILLUSTRATIVE)), orEmpty(doc.get(REFERENCE)), orEmpty(doc.get(STATUS)),
-				orEmpty(doc.get(Facet.SOURCE_TYPE.param())), orEmpty(doc.get(SOURCE_DATE)));
+				orEmpty(doc.get(Facet.SOURCE_TYPE.param())), orEmpty(doc.get(SOURCE_DATE)),
+				doc.get(UPDATED) == null ? null : LocalDate.parse(doc.get(UPDATED)), orEmpty(doc.get(REVIEW_BY)));
 		return new IndexedDocument(d, orEmpty(doc.get(HTML)), headings(orEmpty(doc.get(HEADINGS))),
 				orEmpty(doc.get(HASH)));
 	}

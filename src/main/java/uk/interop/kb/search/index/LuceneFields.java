@@ -25,6 +25,8 @@ public final class LuceneFields {
 	public static final String ILLUSTRATIVE = "illustrative";
 	public static final String REFERENCE = "reference";
 	public static final String STATUS = "status";
+	public static final String UPDATED = "updated";
+	public static final String REVIEW_BY = "review_by";
 	/** Passage vectors: {@code vector_0} is the title and summary, then body chunks in order. */
 	public static final String VECTOR_PREFIX = "vector_";
 

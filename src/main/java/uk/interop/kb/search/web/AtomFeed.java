@@ -16,6 +16,9 @@ final class AtomFeed {
 
 	private static final String ATOM = "http://www.w3.org/2005/Atom";
 
+	/** What starts the summary of an invented example. */
+	static final String ILLUSTRATIVE = "Illustrative example, invented for demonstration: ";
+
 	private AtomFeed() {
 	}
 
@@ -43,7 +46,13 @@ final class AtomFeed {
 				link(xml, "alternate", baseUrl + doc.url(), "text/html");
 				element(xml, "updated", doc.document().published().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
 				element(xml, "published", doc.document().published().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
-				element(xml, "summary", doc.document().summary());
+				// A feed reader shows the summary alone: an invented example says so there, and as a category.
+				element(xml, "summary", doc.document().illustrative()
+						? ILLUSTRATIVE + doc.document().summary() : doc.document().summary());
+				xml.writeEmptyElement("category");
+				xml.writeAttribute("scheme", baseUrl + "/search?provenance");
+				xml.writeAttribute("term", doc.document().illustrative() ? "illustrative" : "real");
+				xml.writeAttribute("label", doc.document().illustrative() ? "Illustrative examples" : "Real sources");
 				for (String level : doc.document().levels()) {
 					xml.writeEmptyElement("category");
 					xml.writeAttribute("scheme", baseUrl + "/levels");

@@ -27,14 +27,15 @@ final class ResultExports {
 
 	String csv(List<IndexedDocument> documents, String baseUrl) {
 		StringBuilder csv = new StringBuilder(Csv.row(List.of("title", "url", "type", "levels", "themes",
-				"organisations", "sectors", "outcome", "published", "summary")));
+				"organisations", "sectors", "outcome", "published", "illustrative", "summary")));
 		for (IndexedDocument doc : documents) {
 			Document d = doc.document();
 			csv.append(Csv.row(List.of(d.title(), baseUrl + doc.url(), label(Facet.TYPE, d.type()),
 					labels(Facet.LEVEL, d.levels()), labels(Facet.THEME, d.themes()),
 					labels(Facet.ORGANISATION, d.organisations()), labels(Facet.SECTOR, d.sectors()),
 					d.outcome().isEmpty() ? "" : label(Facet.OUTCOME, d.outcome()), d.published().toString(),
-					d.summary())));
+					// Read out of context, an invented example must not pass for a real one.
+					d.illustrative() ? "yes" : "no", d.summary())));
 		}
 		return csv.toString();
 	}
