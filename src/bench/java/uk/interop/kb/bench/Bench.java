@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import uk.interop.kb.cli.Commands;
+import uk.interop.kb.content.ContentLoader;
+import uk.interop.kb.content.MarkdownRenderer;
+import uk.interop.kb.taxonomy.Taxonomy;
+import uk.interop.kb.taxonomy.TaxonomyLoader;
 
 /**
  * The benchmark harness of docs/performance.md. For each corpus size: generate (or reuse) the
@@ -55,7 +59,9 @@ public final class Bench {
 		results.header(size + " documents");
 		System.out.println("  load average before: " + loadAverage());
 		Path corpus = config.outDir().resolve("corpus-" + size);
+		// Each is what the app takes as kb.index-dir: the Lucene index is in its lucene/ folder.
 		Path indexDir = config.outDir().resolve("index-" + size);
+		Path hybridIndexDir = config.outDir().resolve("index-" + size + "-hybrid");
 		Path dataDir = config.outDir().resolve("data-" + size);
 		long t0 = System.nanoTime();
 		boolean written = generator.writeCorpus(corpus, size);
@@ -64,12 +70,28 @@ public final class Bench {
 		}
 		results.add(size, "corpus", "size of the Markdown files", InProcessBench.directorySize(corpus) / 1e6, "MB");
 
-		InProcessBench.Figures ours = new InProcessBench(config, results).run(size, corpus, indexDir, mix, generator);
-
-		double json8 = Double.NaN;
+		InProcessBench.Figures ours = new InProcessBench(config, results).run(size, corpus,
+				indexDir.resolve("lucene"), mix, generator);
+		boolean hybrid = config.hybridSizes().contains(size);
+		double hybridCpu = Double.NaN;
+		if (hybrid) {
+			Taxonomy taxonomy = new TaxonomyLoader().load(corpus.resolve("taxonomy"));
+			hybridCpu = new HybridBench(config, results).run(size, corpus, hybridIndexDir, taxonomy,
+					new ContentLoader(corpus, taxonomy, new MarkdownRenderer()), mix);
+		}
 		if (config.http()) {
 			CorpusGenerator.deleteTree(dataDir);
-			json8 = new HttpBench(config, results).run(size, corpus, indexDir, dataDir, mix);
+			HttpBench http = new HttpBench(config, results);
+			HttpBench.Json8 lexical = http.run(size, corpus, indexDir, dataDir, mix, HttpBench.Variant.LEXICAL);
+			results.add(size, "http", "app CPU per JSON request beyond the search itself (8 conn)",
+					lexical.cpuMillis() - ours.cpu().mean(), "ms", Targets.beyondSearch(size), true);
+			if (hybrid && !Double.isNaN(hybridCpu)) {
+				Path hybridData = config.outDir().resolve("data-" + size + "-hybrid");
+				CorpusGenerator.deleteTree(hybridData);
+				HttpBench.Json8 both = http.run(size, corpus, hybridIndexDir, hybridData, mix, HttpBench.Variant.HYBRID);
+				results.add(size, "http", "hybrid: app CPU per JSON request beyond the search itself (8 conn)",
+						both.cpuMillis() - hybridCpu, "ms");
+			}
 		}
 		if (config.peer()) {
 			if (!PostgresPeer.available()) {

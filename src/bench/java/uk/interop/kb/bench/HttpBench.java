@@ -37,30 +37,63 @@ final class HttpBench {
 		this.results = results;
 	}
 
-	/** JSON-API requests per second at 8 connections, or NaN when wrk is not installed. */
-	double run(int size, Path corpus, Path indexDir, Path dataDir, List<QueryMix.Query> mix) throws Exception {
+	/**
+	 * Which app is measured: lexical-only (every measure) or hybrid (start-up and the JSON API at 8
+	 * connections, beside the lexical figures).
+	 */
+	enum Variant {
+		LEXICAL(""), HYBRID("hybrid ");
+
+		final String label;
+
+		Variant(String label) {
+			this.label = label;
+		}
+	}
+
+	/** The JSON API at 8 connections: requests per second and the app's CPU per request; NaN without wrk. */
+	record Json8(double rps, double cpuMillis) {
+	}
+
+	Json8 run(int size, Path corpus, Path indexDir, Path dataDir, List<QueryMix.Query> mix, Variant variant)
+			throws Exception {
 		if (!Files.isRegularFile(config.jar())) {
 			throw new IllegalStateException("No app jar at " + config.jar() + ": run ./mvnw -Pbench verify");
 		}
-		Path log = config.outDir().resolve("app-" + size + ".log");
+		Path log = config.outDir().resolve("app-" + size + (variant == Variant.HYBRID ? "-hybrid" : "") + ".log");
 		// The first start checks the index against the files (nothing to do) and creates the database.
-		App first = App.start(config, corpus, indexDir, dataDir, log);
+		App first = App.start(config, Launch.jar(config), corpus, indexDir, dataDir, log, variant);
 		first.stop();
+		double[] plain = new double[3];
+		double[] plainCpu = new double[3];
+		for (int r = 0; r < plain.length; r++) {
+			App app = App.start(config, Launch.jar(config), corpus, indexDir, dataDir, log, variant);
+			plain[r] = app.readyMillis;
+			plainCpu[r] = app.readyCpuMillis;
+			app.stop();
+		}
+		results.add(size, "start-up", variant.label + "java -jar: process start to first 200 /actuator/health (median of 3)",
+				Stats.median(plain), "ms");
+		results.add(size, "start-up", variant.label + "java -jar: CPU used by the app until ready (median of 3)",
+				Stats.median(plainCpu), "ms");
+		// The production command of the README: the extracted jar with a class-data archive from a training run.
+		Launch cds = Launch.cds(config, corpus, indexDir, dataDir, log, variant);
 		double[] startups = new double[3];
 		double[] cpus = new double[3];
 		for (int r = 0; r < startups.length; r++) {
-			App app = App.start(config, corpus, indexDir, dataDir, log);
+			App app = App.start(config, cds, corpus, indexDir, dataDir, log, variant);
 			startups[r] = app.readyMillis;
 			cpus[r] = app.readyCpuMillis;
 			if (r < startups.length - 1) {
 				app.stop();
 				continue;
 			}
-			results.add(size, "start-up", "process start to first 200 /actuator/health (median of 3)",
+			results.add(size, "start-up", variant.label + "extracted + CDS: process start to first 200 /actuator/health (median of 3)",
 					Stats.median(startups), "ms", Targets.startup(size), true);
-			results.add(size, "start-up", "CPU used by the app until ready (median of 3)", Stats.median(cpus), "ms");
+			results.add(size, "start-up", variant.label + "extracted + CDS: CPU used by the app until ready (median of 3)",
+					Stats.median(cpus), "ms");
 			try {
-				return measure(size, app, mix);
+				return variant == Variant.HYBRID ? measureJson8(size, app, mix) : measure(size, app, mix);
 			}
 			finally {
 				app.stop();
@@ -69,13 +102,33 @@ final class HttpBench {
 		throw new IllegalStateException();
 	}
 
-	private double measure(int size, App app, List<QueryMix.Query> mix) throws Exception {
+	private Json8 measureJson8(int size, App app, List<QueryMix.Query> mix) throws Exception {
+		if (!Wrk.available()) {
+			return new Json8(Double.NaN, Double.NaN);
+		}
+		Path api = paths(mix, "/api/v1/search?", size, "api");
+		Wrk.run(config, app.port, api, 2, 8, config.seconds());
+		long cpu0 = ProcessCpu.ofTree(app.pid());
+		Wrk.Result r = Wrk.run(config, app.port, api, 2, 8, config.seconds());
+		double cpuPerRequest = (ProcessCpu.ofTree(app.pid()) - cpu0) / 1e6 / (r.rps() * r.seconds());
+		String name = "hybrid JSON /api/v1/search, 8 conn";
+		results.add(size, "http", name + ": requests/s", r.rps(), "req/s");
+		results.add(size, "http", name + ": p50", r.p50Ms(), "ms");
+		results.add(size, "http", name + ": p99", r.p99Ms(), "ms");
+		results.add(size, "http", name + ": app CPU per request", cpuPerRequest, "ms");
+		if (r.errors() > 0) {
+			results.add(size, "http", name + ": non-2xx or socket errors", r.errors(), "count");
+		}
+		return new Json8(r.rps(), cpuPerRequest);
+	}
+
+	private Json8 measure(int size, App app, List<QueryMix.Query> mix) throws Exception {
 		heap(size, app, "after start-up");
 		results.machine("app JVM flags (jcmd VM.flags, " + size + ")",
 				Jcmd.run(app.pid(), "VM.flags").lines().skip(1).findFirst().orElse("?").strip());
 		if (!Wrk.available()) {
 			System.out.println("  wrk is not installed (apt-get install wrk): HTTP throughput not measured");
-			return Double.NaN;
+			return new Json8(Double.NaN, Double.NaN);
 		}
 		Path api = paths(mix, "/api/v1/search?", size, "api");
 		Path html = paths(mix, "/search?", size, "html");
@@ -85,7 +138,7 @@ final class HttpBench {
 		Wrk.run(config, app.port, html, 2, 8, config.seconds());
 		Wrk.run(config, app.port, api, 2, 8, config.seconds());
 		Map<String, Long> warm = ProcessCpu.byThread(app.pid());
-		double json8 = Double.NaN;
+		Json8 json8 = new Json8(Double.NaN, Double.NaN);
 		for (var endpoint : List.of(Map.entry("JSON /api/v1/search", api), Map.entry("HTML /search", html))) {
 			for (int connections : new int[] { 1, 8, 32 }) {
 				long cpu0 = ProcessCpu.ofTree(app.pid());
@@ -96,7 +149,7 @@ final class HttpBench {
 				boolean json = endpoint.getKey().startsWith("JSON");
 				if (json && connections == 8) {
 					results.add(size, "http", name + ": requests/s", r.rps(), "req/s", Targets.httpJson8(size), false);
-					json8 = r.rps();
+					json8 = new Json8(r.rps(), cpuPerRequest);
 				}
 				else {
 					results.add(size, "http", name + ": requests/s", r.rps(), "req/s");
@@ -161,6 +214,63 @@ final class HttpBench {
 		}
 	}
 
+	/**
+	 * How the app is started: {@code java -jar} on the fat jar, or as the README's production command,
+	 * the extracted jar layout with a class-data sharing archive written by a training run that stops
+	 * once the context has refreshed ({@code spring.context.exit=onRefresh}).
+	 */
+	record Launch(List<String> jvmArguments) {
+
+		static Launch jar(BenchConfig config) {
+			return new Launch(List.of("-jar", config.jar().toString()));
+		}
+
+		static Launch cds(BenchConfig config, Path corpus, Path indexDir, Path dataDir, Path log, Variant variant)
+				throws Exception {
+			Path app = config.outDir().resolve("app");
+			Path archive = app.resolve("kb.jsa");
+			Path extracted = app.resolve(config.jar().getFileName());
+			if (!Files.isRegularFile(extracted)
+					|| Files.getLastModifiedTime(extracted).compareTo(Files.getLastModifiedTime(config.jar())) < 0) {
+				deleteTree(app);
+				exec(log, "java", "-Djarmode=tools", "-jar", config.jar().toString(), "extract", "--destination",
+						app.toString());
+				Files.setLastModifiedTime(extracted, Files.getLastModifiedTime(config.jar()));
+			}
+			Files.deleteIfExists(archive);
+			List<String> training = new ArrayList<>(List.of("java", "-XX:ArchiveClassesAtExit=" + archive,
+					"-Dspring.context.exit=onRefresh", "-jar", extracted.toString()));
+			training.addAll(List.of("--kb.content-dir=" + corpus, "--kb.index-dir=" + indexDir,
+					"--kb.data-dir=" + dataDir, "--server.port=0", "--kb.base-url=http://127.0.0.1",
+					"--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+					"--kb.search.semantic.enabled=" + (variant == Variant.HYBRID)));
+			exec(log, training.toArray(String[]::new));
+			if (!Files.isRegularFile(archive)) {
+				throw new IllegalStateException("The training run wrote no archive at " + archive + "; see " + log);
+			}
+			return new Launch(List.of("-XX:SharedArchiveFile=" + archive, "-jar", extracted.toString()));
+		}
+
+		private static void exec(Path log, String... command) throws Exception {
+			Process process = new ProcessBuilder(command).directory(log.getParent().toFile()).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+			if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+				process.destroyForcibly();
+				throw new IllegalStateException("Failed: " + String.join(" ", command) + "; see " + log);
+			}
+		}
+
+		private static void deleteTree(Path tree) throws IOException {
+			if (Files.exists(tree)) {
+				try (var walk = Files.walk(tree)) {
+					for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+						Files.delete(path);
+					}
+				}
+			}
+		}
+	}
+
 	/** The app jar running as a child process. */
 	static final class App {
 		final Process process;
@@ -179,19 +289,22 @@ final class HttpBench {
 			return process.pid();
 		}
 
-		static App start(BenchConfig config, Path corpus, Path indexDir, Path dataDir, Path log) throws Exception {
+		static App start(BenchConfig config, Launch launch, Path corpus, Path indexDir, Path dataDir, Path log,
+				Variant variant) throws Exception {
 			int port = freePort();
 			List<String> command = new ArrayList<>(List.of("java"));
 			if (!config.appJvm().isBlank()) {
 				command.addAll(List.of(config.appJvm().split("\\s+")));
 			}
-			command.addAll(List.of("-jar", config.jar().toString(), "--kb.content-dir=" + corpus,
+			command.addAll(launch.jvmArguments());
+			command.addAll(List.of("--kb.content-dir=" + corpus,
 					"--kb.index-dir=" + indexDir, "--kb.data-dir=" + config.outDir().relativize(dataDir),
 					"--server.port=" + port, "--kb.base-url=http://127.0.0.1:" + port,
 					"--server.address=127.0.0.1", "--kb.search.searches-per-minute=1000000",
-					"--kb.search.burst=1000000", "--spring.main.banner-mode=off"));
-			// Run in target/bench with a relative data folder: the H2 URL puts "./" before
-			// kb.data-dir, so an absolute one would land below the working directory.
+					"--kb.search.burst=1000000", "--spring.main.banner-mode=off",
+					"--kb.search.semantic.enabled=" + (variant == Variant.HYBRID)));
+			// Run in target/bench with a relative data folder, as an operator's KB_DATA_DIR=data would be:
+			// the app resolves it against its working directory at start-up.
 			ProcessBuilder builder = new ProcessBuilder(command).directory(config.outDir().toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -190,6 +190,10 @@ final class PostgresPeer implements Closeable {
 			where(sql, params, query.filters(), null);
 			for (Facet facet : Facet.values()) {
 				String column = COLUMNS.get(facet);
+				if (column == null) {
+					// Source type, source date and provenance have no column here: the app counts them, the peer does not (less work for it).
+					continue;
+				}
 				sql.append("\nUNION ALL SELECT '").append(facet.param()).append("', v, count(*) FROM m, unnest(m.")
 					.append(column).append(") v");
 				where(sql, params, query.filters(), facet);

@@ -18,7 +18,6 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -28,9 +27,11 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import uk.interop.kb.search.index.KbAnalyzers;
+import uk.interop.kb.search.index.QueryFactory;
+import uk.interop.kb.search.index.Ranking;
 
 /**
- * The benchmark's baseline: the same search (same analysis, fields, weights, access filter,
+ * The benchmark's baseline: the same search (same analysis, query, access filter,
  * drill-sideways counts for every facet, highlighted top 10, stored fields of the top 10) on a
  * plain {@link IndexSearcher} over the same index, with none of the application's code around
  * it. Lives in this package only to reuse the analysis chain, so both sides analyse alike.
@@ -38,7 +39,7 @@ import uk.interop.kb.search.index.KbAnalyzers;
 public final class BareLucene implements Closeable {
 
 	private static final List<String> DIMENSIONS = Arrays.stream(Facet.values()).map(Facet::param).toList();
-	private static final Map<String, Float> WEIGHTS = Map.of("title", 3f, "summary", 2f, "body", 1f);
+	private static final Ranking LEXICAL = Ranking.DEFAULT.withSemantic(false);
 
 	private final FSDirectory directory;
 	private final DirectoryReader reader;
@@ -65,9 +66,9 @@ public final class BareLucene implements Closeable {
 	/** Runs the search for the public audience and returns the total hits. */
 	public long search(String text, Map<Facet, Set<String>> filters, int size) {
 		try {
-			SimpleQueryParser parser = new SimpleQueryParser(queryAnalyzer, WEIGHTS);
-			parser.setDefaultOperator(Occur.MUST);
-			Query query = parser.parse(text);
+			// The engine's own lexical query (words, weights, minimum match, all-words boost), so both
+			// sides match and score alike; what differs is everything the application does around it.
+			Query query = QueryFactory.build(text, queryAnalyzer, LEXICAL, List.of()).query();
 			Query base = new BooleanQuery.Builder().add(query, Occur.MUST)
 				.add(new TermQuery(new Term("visibility", "public")), Occur.FILTER)
 				.build();

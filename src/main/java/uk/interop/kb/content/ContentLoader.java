@@ -7,16 +7,20 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 
 import uk.interop.kb.content.ContentProblem.Severity;
 import uk.interop.kb.shared.Sha256;
@@ -47,39 +51,83 @@ public final class ContentLoader {
 
 	/** Every Markdown file, read and hashed, in path order; unreadable files become problems. */
 	public List<ContentFile> scan(List<ContentProblem> problems) {
+		List<ContentFile> files = new ArrayList<>();
+		for (ContentEntry entry : list(problems)) {
+			read(entry, problems).ifPresent(files::add);
+		}
+		return files;
+	}
+
+	/**
+	 * Every Markdown file in path order, listed with one file-system lookup each and nothing read: what a
+	 * start-up check walks, reading only the files whose stamp the index does not already hold. A second
+	 * file whose path gives the same id is a problem, not an entry.
+	 */
+	public List<ContentEntry> list(List<ContentProblem> problems) {
 		if (!Files.isDirectory(root)) {
 			return List.of();
 		}
-		List<Path> paths;
-		try (Stream<Path> walk = Files.walk(root)) {
-			paths = walk.filter(Files::isRegularFile)
-				.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md"))
-				.filter(p -> !root.relativize(p).startsWith("taxonomy"))
-				// Sort keys worked out once per file, not twice per comparison.
-				.map(p -> Map.entry(relative(p), p))
-				.sorted(Map.Entry.comparingByKey())
-				.map(Map.Entry::getValue)
-				.toList();
+		List<ContentEntry> entries = new ArrayList<>();
+		Path taxonomy = root.resolve("taxonomy");
+		try {
+			Files.walkFileTree(root, new SimpleFileVisitor<>() {
+				@Override
+				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+					return dir.equals(taxonomy) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult visitFile(Path path, BasicFileAttributes found) {
+					if (!path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md")) {
+						return FileVisitResult.CONTINUE;
+					}
+					BasicFileAttributes attributes = found;
+					if (found.isSymbolicLink()) {
+						// A linked file counts as the file it links to, as it always has; a broken link is no file.
+						try {
+							attributes = Files.readAttributes(path, BasicFileAttributes.class);
+						}
+						catch (IOException ex) {
+							return FileVisitResult.CONTINUE;
+						}
+					}
+					if (attributes.isRegularFile()) {
+						String relative = relative(path);
+						entries.add(new ContentEntry(relative, path, FrontMatterParser.idFor(relative),
+								attributes.size(), stamp(attributes)));
+					}
+					return FileVisitResult.CONTINUE;
+				}
+			});
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot list " + root, ex);
 		}
-		List<ContentFile> files = new ArrayList<>();
+		entries.sort(Comparator.comparing(ContentEntry::path));
+		List<ContentEntry> unique = new ArrayList<>(entries.size());
 		Map<String, String> pathById = new HashMap<>();
-		for (Path path : paths) {
-			String relative = relative(path);
-			read(path, relative, problems).ifPresent(file -> {
-				String previous = pathById.putIfAbsent(file.id(), relative);
-				if (previous != null) {
-					problems.add(new ContentProblem(relative, 1, "path", "has the same id '" + file.id() + "' as "
-							+ previous, Severity.SKIPPED));
-				}
-				else {
-					files.add(file);
-				}
-			});
+		for (ContentEntry entry : entries) {
+			String previous = pathById.putIfAbsent(entry.id(), entry.path());
+			if (previous != null) {
+				problems.add(new ContentProblem(entry.path(), 1, "path", "has the same id '" + entry.id() + "' as "
+						+ previous, Severity.SKIPPED));
+			}
+			else {
+				unique.add(entry);
+			}
 		}
-		return files;
+		return unique;
+	}
+
+	/** Size, modification time to the nanosecond and the file's identity (device and inode where there are such). */
+	private static String stamp(BasicFileAttributes attributes) {
+		return attributes.size() + ":" + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS) + ":"
+				+ attributes.fileKey();
+	}
+
+	/** Reads and hashes one listed file; empty (with the problem recorded) when it is too large or unreadable. */
+	public Optional<ContentFile> read(ContentEntry entry, List<ContentProblem> problems) {
+		return read(entry.file(), entry.path(), problems);
 	}
 
 	/** Parses and renders one scanned file; empty when it cannot be indexed (the problems say why). */

@@ -1,16 +1,21 @@
 package uk.interop.kb.search.index;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import uk.interop.kb.content.ContentFile;
+import uk.interop.kb.content.ContentEntry;
 import uk.interop.kb.content.ContentLoader;
 import uk.interop.kb.content.ContentProblem;
 import uk.interop.kb.content.SourceDocument;
@@ -58,27 +63,39 @@ public final class ContentIndexer {
 			});
 		}
 		List<ContentProblem> problems = new ArrayList<>();
-		List<ContentFile> files = loader.scan(problems);
-		Map<String, String> indexed = index.storedHashes(SourceDocument.Origin.FILE);
+		List<ContentEntry> entries = loader.list(problems);
+		Map<String, SearchIndex.Synced> indexed = index.storedSyncKeys(SourceDocument.Origin.FILE);
 		int added = 0;
 		int updated = 0;
 		int unchanged = 0;
 		long generation = -1;
 		Set<String> present = new HashSet<>();
-		for (ContentFile file : files) {
-			present.add(file.id());
-			String hash = indexed.get(file.id());
-			if (file.hash().equals(hash)) {
+		for (ContentEntry entry : entries) {
+			present.add(entry.id());
+			SearchIndex.Synced synced = indexed.get(entry.id());
+			if (synced != null && entry.stamp().equals(synced.fileStamp())) {
+				// Not written since it was indexed: not even read.
 				unchanged++;
 				continue;
 			}
-			var parsed = loader.parse(file, problems);
+			var file = loader.read(entry, problems);
+			if (file.isEmpty()) {
+				// Too large or unreadable now (a problem says which): removed below like a deleted file.
+				present.remove(entry.id());
+				continue;
+			}
+			String hash = synced == null ? null : synced.hash();
+			var parsed = loader.parse(file.get(), problems);
 			if (parsed.isPresent()) {
 				// A file may declare its own id (exported from the app); track that one.
 				present.add(parsed.get().document().id());
-				generation = index.upsert(parsed.get());
+				// Indexed again even when only its stamp changed (a touched file), so the next check skips it.
+				generation = index.upsert(parsed.get(), entry.stamp());
 				if (hash == null) {
 					added++;
+				}
+				else if (hash.equals(file.get().hash())) {
+					unchanged++;
 				}
 				else {
 					updated++;
@@ -86,8 +103,8 @@ public final class ContentIndexer {
 			}
 			else if (hash != null) {
 				// It was indexed before and no longer parses: take it out rather than show stale text.
-				generation = index.delete(file.id());
-				present.remove(file.id());
+				generation = index.delete(entry.id());
+				present.remove(entry.id());
 			}
 		}
 		int deleted = 0;
@@ -113,36 +130,87 @@ public final class ContentIndexer {
 		return new SyncReport(added, updated, deleted, unchanged, false, problems);
 	}
 
-	/** Deletes everything and indexes the content folder again, reporting progress per file. */
+	/**
+	 * Indexes the content folder and the database documents again from nothing, reporting progress per
+	 * file. Files are read, parsed and analysed on every core at once, into an index built beside the live
+	 * one and swapped in when complete, so searches meanwhile see the old index, whole.
+	 */
 	public SyncReport rebuild(IntConsumer progress) {
-		List<ContentProblem> problems = new ArrayList<>();
-		List<ContentFile> files = loader.scan(problems);
-		index.deleteAll();
-		Set<String> fileIds = new HashSet<>();
-		int added = 0;
-		int done = 0;
-		for (ContentFile file : files) {
-			var parsed = loader.parse(file, problems);
-			if (parsed.isPresent()) {
-				index.upsert(parsed.get());
-				fileIds.add(parsed.get().document().id());
-				added++;
-			}
-			progress.accept(++done);
-		}
-		for (DocumentSource source : sources) {
-			for (SourceDocument document : source.documents()) {
-				if (!fileIds.contains(document.document().id())) {
-					index.upsert(document);
-					added++;
+		List<ContentProblem> problems = Collections.synchronizedList(new ArrayList<>());
+		List<ContentEntry> entries = loader.list(problems);
+		Set<String> fileIds = ConcurrentHashMap.newKeySet();
+		AtomicInteger added = new AtomicInteger();
+		try (SearchIndex.Rebuild rebuild = index.startRebuild()) {
+			AtomicInteger done = new AtomicInteger();
+			inParallel(entries, entry -> {
+				loader.read(entry, problems).flatMap(file -> loader.parse(file, problems)).ifPresent(parsed -> {
+					rebuild.add(parsed, entry.stamp());
+					fileIds.add(parsed.document().id());
+					added.incrementAndGet();
+				});
+				synchronized (done) {
+					progress.accept(done.incrementAndGet());
+				}
+			});
+			for (DocumentSource source : sources) {
+				for (SourceDocument document : source.documents()) {
+					if (!fileIds.contains(document.document().id())) {
+						rebuild.add(document, "");
+						added.incrementAndGet();
+					}
 				}
 			}
+			rebuild.publish(Map.of(SCHEMA_KEY, schemaKey()));
 		}
-		index.commit(Map.of(SCHEMA_KEY, schemaKey()));
-		index.refresh();
+		// Database documents published while the rebuild ran are caught up now.
+		CatchUp late = catchUpDatabase(fileIds);
+		if (late.generation() >= 0) {
+			index.commit(Map.of());
+			index.waitFor(late.generation());
+		}
 		index.caughtUp();
-		log.info("Index rebuilt from {}: {} documents, {} problems", loader.root(), added, problems.size());
-		return new SyncReport(added, 0, 0, 0, true, problems);
+		List<ContentProblem> sorted = new ArrayList<>(problems);
+		// Parallel reading reports problems in any order: each file's stay together, files in path order.
+		sorted.sort(Comparator.comparing(ContentProblem::path));
+		log.info("Index rebuilt from {}: {} documents, {} problems", loader.root(), added.get(), sorted.size());
+		return new SyncReport(added.get(), 0, 0, 0, true, sorted);
+	}
+
+	/** Runs {@code work} for every item on as many threads as there are cores, and fails with the first failure. */
+	private static <T> void inParallel(List<T> items, java.util.function.Consumer<T> work) {
+		int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), items.size()));
+		AtomicInteger next = new AtomicInteger();
+		AtomicReference<RuntimeException> failure = new AtomicReference<>();
+		Runnable worker = () -> {
+			for (int i = next.getAndIncrement(); i < items.size() && failure.get() == null; i = next.getAndIncrement()) {
+				try {
+					work.accept(items.get(i));
+				}
+				catch (RuntimeException ex) {
+					failure.compareAndSet(null, ex);
+				}
+			}
+		};
+		List<Thread> workers = new ArrayList<>();
+		for (int t = 1; t < threads; t++) {
+			Thread thread = new Thread(worker, "kb-index-rebuild-" + t);
+			thread.setDaemon(true);
+			thread.start();
+			workers.add(thread);
+		}
+		worker.run();
+		for (Thread thread : workers) {
+			try {
+				thread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while rebuilding the index", ex);
+			}
+		}
+		if (failure.get() != null) {
+			throw failure.get();
+		}
 	}
 
 	/**
@@ -211,7 +279,7 @@ public final class ContentIndexer {
 	}
 
 	public int fileCount() {
-		return loader.scan(new ArrayList<>()).size();
+		return loader.list(new ArrayList<>()).size();
 	}
 
 	/** The layout, the taxonomy and the embedding model: a change to any of them rebuilds the index. */

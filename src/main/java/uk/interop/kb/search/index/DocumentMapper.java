@@ -71,12 +71,21 @@ public final class DocumentMapper {
 	}
 
 	org.apache.lucene.document.Document toLucene(SourceDocument source) {
+		return toLucene(source, "");
+	}
+
+	/**
+	 * {@code fileStamp} is the content file's size, time and identity when it came from one ({@code ""}
+	 * otherwise): kept beside the hash, so the start-up check can pass over a file without reading it.
+	 */
+	org.apache.lucene.document.Document toLucene(SourceDocument source, String fileStamp) {
 		Document d = source.document();
 		org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
 		doc.add(new StringField(ID, d.id(), Field.Store.YES));
 		doc.add(new StringField(ORIGIN, source.origin().name(), Field.Store.YES));
 		doc.add(new StoredField(HASH, source.contentHash()));
-		doc.add(new BinaryDocValuesField(SYNC_KEY, new BytesRef(d.id() + "\n" + source.contentHash())));
+		doc.add(new BinaryDocValuesField(SYNC_KEY,
+				new BytesRef(d.id() + "\n" + source.contentHash() + "\n" + fileStamp)));
 		doc.add(new StringField(VISIBILITY, d.visibility().id(), Field.Store.YES));
 		doc.add(new Field(TITLE, d.title(), TEXT_WITH_OFFSETS));
 		doc.add(new Field(SUMMARY, d.summary(), TEXT_WITH_OFFSETS));
@@ -109,8 +118,9 @@ public final class DocumentMapper {
 		keyword(doc, Facet.BARRIER, d.barriers());
 		keyword(doc, Facet.YEAR, List.of(Integer.toString(d.published().getYear())));
 		keyword(doc, Facet.SOURCE_YEAR, d.sourceYear().isEmpty() ? List.of() : List.of(d.sourceYear()));
-		List<float[]> vectors = embeddings.passages(source.contentHash(),
-				Passages.of(d, source.rendered().plainText()));
+		// Cutting the text into passages is only worth it when there is a model to embed them.
+		List<float[]> vectors = embeddings.enabled() ? embeddings.passages(source.contentHash(),
+				Passages.of(d, source.rendered().plainText())) : List.of();
 		for (int i = 0; i < vectors.size(); i++) {
 			doc.add(new KnnFloatVectorField(vector(i), vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
 		}

@@ -89,6 +89,7 @@ public final class SearchIndex implements Closeable, IndexStatus {
 	private final Path dir;
 	private final long minFreeBytes;
 	private final Directory directory;
+	private final Function<Path, Directory> directories;
 	private final String synonyms;
 	private final FacetsConfig facetsConfig = DocumentMapper.facetsConfig();
 	private final DocumentMapper mapper;
@@ -163,6 +164,7 @@ public final class SearchIndex implements Closeable, IndexStatus {
 		this.mapper = new DocumentMapper(facetsConfig, taxonomy, embeddings);
 		this.queryAnalyzer = KbAnalyzers.forQueries();
 		this.damageFound = moveAsideIfDamaged(dir);
+		this.directories = directories;
 		this.directory = directories.apply(dir);
 		try {
 			this.engine = open();
@@ -193,8 +195,136 @@ public final class SearchIndex implements Closeable, IndexStatus {
 	}
 
 	public long upsert(SourceDocument document) {
-		var fields = mapper.toLucene(document);
+		return upsert(document, "");
+	}
+
+	/** Indexes a document read from a content file, recording the file's stamp for the next start-up check. */
+	public long upsert(SourceDocument document, String fileStamp) {
+		var fields = mapper.toLucene(document, fileStamp);
 		return write(e -> e.writer().updateDocument(new Term(LuceneFields.ID, document.document().id()), fields));
+	}
+
+	/**
+	 * Starts a full rebuild. It is written beside the live index ({@code <dir>.rebuild}) by a writer of its
+	 * own, with no near-real-time readers and a large buffer, which any number of threads may feed at once;
+	 * {@link Rebuild#publish} then swaps it in whole. Until then searches see the old index complete, never a
+	 * half-built one; closing a rebuild that was not published leaves the live index as it was.
+	 */
+	public Rebuild startRebuild() {
+		Optional<String> disk = diskProblem();
+		if (disk.isPresent()) {
+			throw new IndexUnavailableException(disk.get());
+		}
+		return new Rebuild(dir.resolveSibling(dir.getFileName() + ".rebuild"));
+	}
+
+	/** A rebuild in progress: see {@link #startRebuild()}. */
+	public final class Rebuild implements Closeable {
+
+		/** Enough to flush large segments rather than many small ones, small enough for a modest heap. */
+		static final double RAM_BUFFER_MB = 64;
+
+		private final Path sideDir;
+		private final Directory side;
+		private final IndexWriter writer;
+		private boolean published;
+
+		private Rebuild(Path sideDir) {
+			this.sideDir = sideDir;
+			deleteTree(sideDir);
+			this.side = directories.apply(sideDir);
+			try {
+				IndexWriterConfig config = new IndexWriterConfig(KbAnalyzers.forIndexing(synonyms));
+				config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+				config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+				this.writer = new IndexWriter(side, config);
+			}
+			catch (IOException ex) {
+				closeQuietly(side);
+				deleteTree(sideDir);
+				throw new UncheckedIOException("Cannot start a rebuild in " + sideDir.toAbsolutePath(), ex);
+			}
+		}
+
+		/** Adds one document (replacing an earlier one with its id); safe to call from several threads. */
+		public void add(SourceDocument document, String fileStamp) {
+			try {
+				writer.updateDocument(new Term(LuceneFields.ID, document.document().id()),
+						mapper.toLucene(document, fileStamp));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Rebuilding the index failed: " + describe(ex), ex);
+			}
+		}
+
+		/**
+		 * Replaces everything in the live index with what was added, committed with {@code userData}, and
+		 * refreshes searches onto it. Searches wait for the few moments the swap takes rather than see it half done.
+		 */
+		public void publish(Map<String, String> userData) {
+			Optional<String> disk = diskProblem();
+			if (disk.isPresent()) {
+				throw new IndexUnavailableException(disk.get());
+			}
+			try {
+				writer.commit();
+				writer.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Rebuilding the index failed: " + describe(ex), ex);
+			}
+			lock.writeLock().lock();
+			Engine current = engine;
+			try {
+				Map<String, String> data = new HashMap<>(commitData(current.writer()));
+				data.putAll(userData);
+				current.writer().deleteAll();
+				current.writer().addIndexes(side);
+				current.writer().setLiveCommitData(data.entrySet());
+				current.writer().commit();
+				current.manager().maybeRefreshBlocking();
+				published = true;
+			}
+			catch (IOException | AlreadyClosedException ex) {
+				throw failed(current, ex);
+			}
+			finally {
+				lock.writeLock().unlock();
+			}
+		}
+
+		@Override
+		public void close() {
+			if (!published) {
+				try {
+					writer.rollback();
+				}
+				catch (IOException | RuntimeException ex) {
+					log.debug("Abandoning a rebuild: {}", describe(ex));
+				}
+			}
+			closeQuietly(side);
+			deleteTree(sideDir);
+		}
+	}
+
+	private static void deleteTree(Path tree) {
+		if (!Files.exists(tree)) {
+			return;
+		}
+		try (java.util.stream.Stream<Path> walk = Files.walk(tree)) {
+			walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
+				try {
+					Files.deleteIfExists(path);
+				}
+				catch (IOException ex) {
+					log.warn("Could not delete {}: {}", path, ex.getMessage());
+				}
+			});
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete {}: {}", tree, ex.getMessage());
+		}
 	}
 
 	public long delete(String id) {
@@ -279,31 +409,44 @@ public final class SearchIndex implements Closeable, IndexStatus {
 	}
 
 	/**
-	 * Id → content hash of every document from the given origin: what start-up compares files
-	 * with. Read from a doc-values column, not the stored fields, so checking an unchanged index
-	 * does not decompress every stored document.
+	 * Id → content hash of every document from the given origin: what start-up compares database
+	 * documents with. Read from a doc-values column, not the stored fields, so checking an unchanged
+	 * index does not decompress every stored document.
 	 */
 	public Map<String, String> storedHashes(SourceDocument.Origin origin) {
+		Map<String, String> hashes = new HashMap<>();
+		storedSyncKeys(origin).forEach((id, synced) -> hashes.put(id, synced.hash()));
+		return hashes;
+	}
+
+	/** What the index recorded of a document's source: its content hash, and the file's stamp ("" if none). */
+	public record Synced(String hash, String fileStamp) {
+	}
+
+	/** Id → hash and file stamp of every document from the given origin, from the same doc-values column. */
+	public Map<String, Synced> storedSyncKeys(SourceDocument.Origin origin) {
 		return withSnapshot(snapshot -> {
-			Map<String, String> hashes = new HashMap<>();
+			Map<String, Synced> keys = new HashMap<>();
 			Term term = new Term(LuceneFields.ORIGIN, origin.name());
 			for (LeafReaderContext leaf : snapshot.searcher().getIndexReader().leaves()) {
 				LeafReader reader = leaf.reader();
 				PostingsEnum postings = reader.postings(term, PostingsEnum.NONE);
-				BinaryDocValues keys = reader.getBinaryDocValues(LuceneFields.SYNC_KEY);
-				if (postings == null || keys == null) {
+				BinaryDocValues values = reader.getBinaryDocValues(LuceneFields.SYNC_KEY);
+				if (postings == null || values == null) {
 					continue;
 				}
 				Bits live = reader.getLiveDocs();
 				for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-					if ((live == null || live.get(doc)) && keys.advanceExact(doc)) {
-						String key = keys.binaryValue().utf8ToString();
-						int split = key.indexOf('\n');
-						hashes.put(key.substring(0, split), key.substring(split + 1));
+					if ((live == null || live.get(doc)) && values.advanceExact(doc)) {
+						String key = values.binaryValue().utf8ToString();
+						int first = key.indexOf('\n');
+						int second = key.indexOf('\n', first + 1);
+						String hash = second < 0 ? key.substring(first + 1) : key.substring(first + 1, second);
+						keys.put(key.substring(0, first), new Synced(hash, second < 0 ? "" : key.substring(second + 1)));
 					}
 				}
 			}
-			return hashes;
+			return keys;
 		});
 	}
 

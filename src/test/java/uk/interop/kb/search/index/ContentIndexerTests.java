@@ -124,4 +124,126 @@ class ContentIndexerTests {
 		assertThat(second.search().search(SearchRequest.of("india"), Audience.PUBLIC).total()).isEqualTo(1);
 		second.index().close();
 	}
+	@Test
+	void aFileWithTheSizeAndTimeItWasIndexedWithIsNotReadAgainButAReindexReadsIt() throws Exception {
+		TestContent content = new TestContent(dir.resolve("content"));
+		Path one = content.write("lessons/one.md", TestContent.lesson("One", "kilo"));
+		Setup first = open(content);
+		first.indexer().sync();
+		first.index().close();
+
+		// Same size, same modification time, same file: the start-up check trusts the stamp (a documented trade-off).
+		java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(one);
+		Files.writeString(one, TestContent.lesson("One", "lima"));
+		Files.setLastModifiedTime(one, written);
+		Setup second = open(content);
+		ContentIndexer.SyncReport report = second.indexer().sync();
+
+		assertThat(report.unchanged()).isEqualTo(1);
+		assertThat(second.search().search(SearchRequest.of("kilo"), Audience.PUBLIC).total()).isEqualTo(1);
+
+		second.indexer().rebuild(done -> {
+		});
+		assertThat(second.search().search(SearchRequest.of("lima"), Audience.PUBLIC).total()).isEqualTo(1);
+		assertThat(second.search().search(SearchRequest.of("kilo"), Audience.PUBLIC).total()).isZero();
+		second.index().close();
+	}
+
+	@Test
+	void aTouchedFileIsCountedUnchangedAndItsNewStampKept() throws Exception {
+		TestContent content = new TestContent(dir.resolve("content"));
+		Path one = content.write("lessons/one.md", TestContent.lesson("One", "mike"));
+		Setup first = open(content);
+		first.indexer().sync();
+		first.index().close();
+
+		Files.setLastModifiedTime(one, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(one).toMillis() + 60_000));
+		Setup second = open(content);
+		ContentIndexer.SyncReport touched = second.indexer().sync();
+		ContentIndexer.SyncReport again = second.indexer().sync();
+
+		assertThat(touched).extracting(ContentIndexer.SyncReport::added, ContentIndexer.SyncReport::updated,
+				ContentIndexer.SyncReport::unchanged)
+			.containsExactly(0, 0, 1);
+		var entry = content.loader().list(new java.util.ArrayList<>()).get(0);
+		assertThat(second.index().storedSyncKeys(uk.interop.kb.content.SourceDocument.Origin.FILE).get(entry.id()).fileStamp())
+			.as("the stamp recorded for the touched file")
+			.isEqualTo(entry.stamp());
+		assertThat(again.unchanged()).isEqualTo(1);
+		second.index().close();
+	}
+
+	@Test
+	void aRebuildReadsEveryFileOnEveryCoreAndReportsProblemsInPathOrder() {
+		TestContent content = new TestContent(dir.resolve("content"));
+		for (int i = 0; i < 60; i++) {
+			content.write("lessons/l" + i + ".md", TestContent.lesson("Lesson " + i, "november word" + i));
+		}
+		content.write("lessons/z-broken.md", "---\ntitle: [broken\n---\n");
+		content.write("lessons/a-broken.md", "---\ntitle: [broken\n---\n");
+		Setup s = open(content);
+		java.util.concurrent.atomic.AtomicInteger progress = new java.util.concurrent.atomic.AtomicInteger();
+
+		ContentIndexer.SyncReport report = s.indexer().rebuild(done -> progress.accumulateAndGet(done, Math::max));
+
+		assertThat(report.added()).isEqualTo(60);
+		assertThat(progress.get()).as("progress reaches every file").isEqualTo(62);
+		assertThat(s.search().search(SearchRequest.of("november"), Audience.PUBLIC).total()).isEqualTo(60);
+		for (int i = 0; i < 60; i++) {
+			assertThat(s.search().search(SearchRequest.of("word" + i), Audience.PUBLIC).total()).as("word" + i).isEqualTo(1);
+		}
+		assertThat(report.problems()).extracting(p -> p.path().toString())
+			.isSortedAccordingTo(java.util.Comparator.naturalOrder())
+			.anyMatch(path -> path.endsWith("a-broken.md"))
+			.anyMatch(path -> path.endsWith("z-broken.md"));
+		s.index().close();
+	}
+
+	@Test
+	void searchesSeeTheOldIndexWholeUntilARebuildIsPublished() {
+		TestContent content = new TestContent(dir.resolve("content"));
+		content.write("lessons/one.md", TestContent.lesson("One", "oscar"));
+		content.write("lessons/two.md", TestContent.lesson("Two", "papa"));
+		Setup s = open(content);
+		s.indexer().sync();
+		var documents = content.loader().loadAll().documents();
+		var papa = documents.stream().filter(d -> d.document().title().equals("Two")).findFirst().orElseThrow();
+
+		try (SearchIndex.Rebuild rebuild = s.index().startRebuild()) {
+			rebuild.add(papa, "");
+			assertThat(s.search().search(SearchRequest.of("oscar"), Audience.PUBLIC).total()).as("before publishing")
+				.isEqualTo(1);
+			assertThat(Files.isDirectory(dir.resolve("index.rebuild"))).as("built beside the live index").isTrue();
+
+			rebuild.publish(java.util.Map.of("kb.test", "published"));
+		}
+
+		assertThat(s.search().search(SearchRequest.of("oscar"), Audience.PUBLIC).total()).isZero();
+		assertThat(s.search().search(SearchRequest.of("papa"), Audience.PUBLIC).total()).isEqualTo(1);
+		assertThat(s.index().commitData()).containsEntry("kb.test", "published")
+			.containsKey(ContentIndexer.SCHEMA_KEY);
+		assertThat(dir.resolve("index.rebuild")).doesNotExist();
+		s.index().close();
+	}
+
+	@Test
+	void anAbandonedRebuildLeavesTheLiveIndexAsItWasAndNoSideFolder() {
+		TestContent content = new TestContent(dir.resolve("content"));
+		content.write("lessons/one.md", TestContent.lesson("One", "quebec"));
+		Setup s = open(content);
+		s.indexer().sync();
+
+		try (SearchIndex.Rebuild rebuild = s.index().startRebuild()) {
+			rebuild.add(content.loader().loadAll().documents().get(0), "");
+			// Closed without publishing, as when a rebuild fails half way.
+		}
+
+		assertThat(s.search().search(SearchRequest.of("quebec"), Audience.PUBLIC).total()).isEqualTo(1);
+		assertThat(dir.resolve("index.rebuild")).doesNotExist();
+		s.index().close();
+
+		Setup reopened = open(content);
+		assertThat(reopened.indexer().sync().rebuilt()).as("the live index kept its schema").isFalse();
+		reopened.index().close();
+	}
 }

@@ -205,7 +205,8 @@ class IndexRecoveryTests {
 		Taxonomy taxonomy = content.taxonomy();
 		FailingDisk[] disk = new FailingDisk[1];
 		try (SearchIndex index = new SearchIndex(dir.resolve("index"), taxonomy, uk.interop.kb.search.index.Embeddings.NONE,
-				path -> disk[0] = new FailingDisk(path))) {
+				// The live index's disk; a rebuild's side index (next to it) gets a disk of its own.
+				path -> path.equals(dir.resolve("index")) ? (disk[0] = new FailingDisk(path)) : new FailingDisk(path))) {
 			ContentIndexer indexer = new ContentIndexer(index, content.loader(), taxonomy.fingerprint());
 			FacetedSearch search = new FacetedSearch(index, new FacetLabels(taxonomy));
 			indexer.sync();
