@@ -107,16 +107,16 @@ public final class FacetedSearch {
 			List<SearchResults.Hit> hits = hits(snapshot, found.scoring(), corrected.orElse(request.query()),
 					found.page());
 			return new SearchResults(request, found.total(), hits, facetCounts(found.facets(), request), suggestion,
-					corrected, suggestedFilters(named, request), reviewDueCount(snapshot, found, request.review()));
+					corrected, suggestedFilters(named, request), reviewDueCount(snapshot, found, request));
 		});
 	}
 
-	/** One run of one query text: the page of documents, the total, the facets, and the query that matched them. */
-	private record Found(long total, ScoreDoc[] page, Facets facets, Query scoring, Query matched) {
+	/** One run of one query text: the page, the total, the facets, and the base query the facet filters narrow. */
+	private record Found(long total, ScoreDoc[] page, Facets facets, Query scoring, Query base) {
 	}
 
 	/** Due for review: a review-by day on or before the request's today. Documents without one never are. */
-	static Query dueForReview(SearchRequest.Review review) {
+	private static Query dueForReview(SearchRequest.Review review) {
 		return LongPoint.newRangeQuery(LuceneFields.REVIEW_BY_DAY, Long.MIN_VALUE, review.today().toEpochDay());
 	}
 
@@ -126,13 +126,15 @@ public final class FacetedSearch {
 			.add(dueForReview(review), Occur.FILTER).build() : query;
 	}
 
-	private static OptionalLong reviewDueCount(SearchIndex.Snapshot snapshot, Found found, SearchRequest.Review review)
+	/** For editors: how many documents matching the query and every filter are due for review. */
+	private static OptionalLong reviewDueCount(SearchIndex.Snapshot snapshot, Found found, SearchRequest request)
 			throws IOException {
-		if (!review.shown()) {
+		if (!request.review().shown()) {
 			return OptionalLong.empty();
 		}
-		return OptionalLong.of(snapshot.searcher().count(new BooleanQuery.Builder().add(found.matched(), Occur.FILTER)
-			.add(dueForReview(review), Occur.FILTER).build()));
+		Query matched = drillDown(snapshot, found.base(), request);
+		return OptionalLong.of(snapshot.searcher().count(new BooleanQuery.Builder().add(matched, Occur.FILTER)
+			.add(dueForReview(request.review()), Occur.FILTER).build()));
 	}
 
 	private Found run(SearchIndex.Snapshot snapshot, SearchRequest request, String text,
@@ -189,8 +191,7 @@ public final class FacetedSearch {
 		if (semanticIds != null && request.sort() == SearchRequest.Sort.RELEVANCE) {
 			ordered = fuse(snapshot, request, top.scoreDocs, found, semanticIds);
 		}
-		return new Found(top.totalHits.value, pageOf(ordered, request), facets, built.query(),
-				drillDown(snapshot, base, request));
+		return new Found(top.totalHits.value, pageOf(ordered, request), facets, built.query(), base);
 	}
 
 	/**

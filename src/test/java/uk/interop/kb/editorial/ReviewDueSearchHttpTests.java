@@ -69,6 +69,14 @@ class ReviewDueSearchHttpTests {
 	}
 
 	@Test
+	void theDownloadLinksLeaveOutTheReviewFilterWhichDownloadsDoNotTake() {
+		String html = page(signedIn(Role.EDITOR), "/search?level=semantic&review=due");
+
+		assertThat(html).contains("href=\"/search.csv?level=semantic\"", "href=\"/search.atom?level=semantic\"");
+		assertThat(html).doesNotContainPattern("href=\"/search\\.(csv|atom|md)\\?[^\"]*review");
+	}
+
+	@Test
 	void theReviewTagsRemoveLinkKeepsTheOtherParametersAndDropsTheFilter() {
 		String html = page(signedIn(Role.EDITOR), "/search?q=news&level=semantic&review=due");
 
