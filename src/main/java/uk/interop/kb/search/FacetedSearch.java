@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
@@ -48,7 +50,8 @@ import uk.interop.kb.taxonomy.Vocabulary;
  * (drill-sideways: each facet counts with every filter but its own), what the query seemed to ask for,
  * and spelling help. Lexical matches and semantic (passage vector) matches are fused by reciprocal
  * rank; the facets count exactly that fused set. Every query, the vector search included, carries the
- * audience's {@link AccessFilter}.
+ * audience's {@link AccessFilter}. For editors, the documents due for review among the matches are counted, and
+ * can be the only ones found ({@link SearchRequest.Review}).
  */
 public final class FacetedSearch {
 
@@ -104,12 +107,34 @@ public final class FacetedSearch {
 			List<SearchResults.Hit> hits = hits(snapshot, found.scoring(), corrected.orElse(request.query()),
 					found.page());
 			return new SearchResults(request, found.total(), hits, facetCounts(found.facets(), request), suggestion,
-					corrected, suggestedFilters(named, request));
+					corrected, suggestedFilters(named, request), reviewDueCount(snapshot, found, request));
 		});
 	}
 
-	/** One run of one query text: the page of documents, the total, the facets. */
-	private record Found(long total, ScoreDoc[] page, Facets facets, Query scoring) {
+	/** One run of one query text: the page, the total, the facets, and the base query the facet filters narrow. */
+	private record Found(long total, ScoreDoc[] page, Facets facets, Query scoring, Query base) {
+	}
+
+	/** Due for review: a review-by day on or before the request's today. Documents without one never are. */
+	private static Query dueForReview(SearchRequest.Review review) {
+		return LongPoint.newRangeQuery(LuceneFields.REVIEW_BY_DAY, Long.MIN_VALUE, review.today().toEpochDay());
+	}
+
+	/** The query kept to documents due for review when an editor asked for them alone: a filter, scoring nothing. */
+	private static Query reviewFiltered(Query query, SearchRequest.Review review) {
+		return review.dueOnly() ? new BooleanQuery.Builder().add(query, Occur.MUST)
+			.add(dueForReview(review), Occur.FILTER).build() : query;
+	}
+
+	/** For editors: how many documents matching the query and every filter are due for review. */
+	private static OptionalLong reviewDueCount(SearchIndex.Snapshot snapshot, Found found, SearchRequest request)
+			throws IOException {
+		if (!request.review().shown()) {
+			return OptionalLong.empty();
+		}
+		Query matched = drillDown(snapshot, found.base(), request);
+		return OptionalLong.of(snapshot.searcher().count(new BooleanQuery.Builder().add(matched, Occur.FILTER)
+			.add(dueForReview(request.review()), Occur.FILTER).build()));
 	}
 
 	private Found run(SearchIndex.Snapshot snapshot, SearchRequest request, String text,
@@ -130,13 +155,13 @@ public final class FacetedSearch {
 		SemanticMatches.Found found = ranking.semantic() && !text.isBlank() && spelling.anyKnown(snapshot, text, access)
 				? SemanticMatches.find(snapshot, index.embeddings(), text, access, ranking) : SemanticMatches.Found.NONE;
 		List<SemanticMatches.Match> semantic = found.matches();
-		Query base = access.restrict(built.query());
+		Query base = reviewFiltered(access.restrict(built.query()), request.review());
 		Query semanticIds = null;
 		if (!semantic.isEmpty()) {
 			semanticIds = new TermInSetQuery(LuceneFields.ID, semantic.stream().map(m -> new BytesRef(m.id())).toList());
 			// The fused set: lexical matches and semantic matches; only the lexical side scores.
-			base = access.restrict(new BooleanQuery.Builder().add(built.query(), Occur.SHOULD)
-				.add(new BoostQuery(semanticIds, 0f), Occur.SHOULD).build());
+			base = reviewFiltered(access.restrict(new BooleanQuery.Builder().add(built.query(), Occur.SHOULD)
+				.add(new BoostQuery(semanticIds, 0f), Occur.SHOULD).build()), request.review());
 		}
 		int wanted = request.page() * request.size();
 		// The fusion needs the lexical list to its depth; without semantic matches, the page is enough.
@@ -166,7 +191,7 @@ public final class FacetedSearch {
 		if (semanticIds != null && request.sort() == SearchRequest.Sort.RELEVANCE) {
 			ordered = fuse(snapshot, request, top.scoreDocs, found, semanticIds);
 		}
-		return new Found(top.totalHits.value, pageOf(ordered, request), facets, built.query());
+		return new Found(top.totalHits.value, pageOf(ordered, request), facets, built.query(), base);
 	}
 
 	/**
@@ -177,7 +202,8 @@ public final class FacetedSearch {
 	 */
 	private ScoreDoc[] fuse(SearchIndex.Snapshot snapshot, SearchRequest request, ScoreDoc[] lexical,
 			SemanticMatches.Found found, Query semanticIds) throws IOException {
-		TopDocs passing = snapshot.searcher().search(drillDown(snapshot, semanticIds, request),
+		TopDocs passing = snapshot.searcher().search(
+				drillDown(snapshot, reviewFiltered(semanticIds, request.review()), request),
 				found.matches().size());
 		Set<Integer> allowed = new java.util.HashSet<>();
 		for (ScoreDoc hit : passing.scoreDocs) {

@@ -2,16 +2,19 @@ package uk.interop.kb.search;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One page of results with every facet's counts (drill-sideways), and what search made of the
  * query: {@code correctedQuery} when nothing matched what was typed and these are the results for the
  * spelling-corrected query instead ("Showing results for …"); {@code suggestion} when little matched and
  * a correction would find more ("Did you mean …?"); {@code suggestedFilters} for taxonomy concepts the
- * query names ("Filter by level: Semantic"), which were used to boost, never to filter.
+ * query names ("Filter by level: Semantic"), which were used to boost, never to filter; {@code reviewDueCount}, only
+ * when the request shows the editors' review facet, how many documents matching everything else are due for review.
  */
 public record SearchResults(SearchRequest request, long total, List<Hit> hits, List<FacetCounts> facets,
-		Optional<String> suggestion, Optional<String> correctedQuery, List<SuggestedFilter> suggestedFilters) {
+		Optional<String> suggestion, Optional<String> correctedQuery, List<SuggestedFilter> suggestedFilters,
+		OptionalLong reviewDueCount) {
 
 	public SearchResults {
 		hits = List.copyOf(hits);
@@ -21,7 +24,7 @@ public record SearchResults(SearchRequest request, long total, List<Hit> hits, L
 
 	public SearchResults(SearchRequest request, long total, List<Hit> hits, List<FacetCounts> facets,
 			Optional<String> suggestion) {
-		this(request, total, hits, facets, suggestion, Optional.empty(), List.of());
+		this(request, total, hits, facets, suggestion, Optional.empty(), List.of(), OptionalLong.empty());
 	}
 
 	public int totalPages() {

@@ -286,6 +286,8 @@ class AccessibilityAuditTests {
 				new Visit("new problem-book entry", "new problem-book entry", As.EDITOR, false,
 						s -> s.get("/problem-book/new")),
 				new Visit("content health", "content health", As.EDITOR, false, s -> s.get("/content-health")),
+				new Visit("search as an editor, due for review ticked", "search", As.EDITOR, false,
+						s -> s.get("/search?review=due&level=semantic")),
 				new Visit("search insights", "search insights", As.EDITOR, false, s -> {
 					s.get("/search?q=zzqxv+nothing+matches+this");
 					s.get("/search?q=data+quality");

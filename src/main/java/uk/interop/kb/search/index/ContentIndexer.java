@@ -29,7 +29,7 @@ import uk.interop.kb.search.DocumentSource;
 public final class ContentIndexer {
 
 	/** Bump when the Lucene document layout changes: an index built by an older layout is rebuilt. */
-	static final String SCHEMA = "kb-index-8";
+	static final String SCHEMA = "kb-index-9";
 	static final String SCHEMA_KEY = "kb.schema";
 
 	private static final Logger log = LoggerFactory.getLogger(ContentIndexer.class);

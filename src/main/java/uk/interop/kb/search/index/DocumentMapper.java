@@ -13,6 +13,7 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -107,6 +108,9 @@ public final class DocumentMapper {
 		doc.add(new StoredField(STATUS, d.status()));
 		doc.add(new StoredField(UPDATED, d.updated().toString()));
 		doc.add(new StoredField(REVIEW_BY, d.reviewBy()));
+		if (!d.reviewBy().isEmpty()) {
+			doc.add(new LongPoint(REVIEW_BY_DAY, LocalDate.parse(d.reviewBy()).toEpochDay()));
+		}
 		keyword(doc, Facet.LEVEL, d.levels());
 		keyword(doc, Facet.THEME, d.themes());
 		keyword(doc, Facet.TYPE, List.of(d.type()));

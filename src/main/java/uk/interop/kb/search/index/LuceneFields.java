@@ -27,6 +27,8 @@ public final class LuceneFields {
 	public static final String STATUS = "status";
 	public static final String UPDATED = "updated";
 	public static final String REVIEW_BY = "review_by";
+	/** The review-by day as an epoch-day point, for the editors' "due for review" filter; absent when none is set. */
+	public static final String REVIEW_BY_DAY = "review_by_day";
 	/** Passage vectors: {@code vector_0} is the title and summary, then body chunks in order. */
 	public static final String VECTOR_PREFIX = "vector_";
 

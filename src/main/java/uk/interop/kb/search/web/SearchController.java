@@ -1,5 +1,7 @@
 package uk.interop.kb.search.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,25 +35,31 @@ class SearchController {
 	private final SearchRequestParser parser;
 	private final AudienceResolver audiences;
 	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
 	SearchController(FacetedSearch search, SearchRequestParser parser, AudienceResolver audiences,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.search = search;
 		this.parser = parser;
 		this.audiences = audiences;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@GetMapping("/search")
 	String search(@RequestParam MultiValueMap<String, String> params,
 			@RequestHeader(name = FRAGMENT_HEADER, required = false) String requestedWith, Model model,
 			HttpServletResponse response) {
-		SearchRequestParser.Parsed parsed = parser.parse(params, false, SearchRequest.DEFAULT_SIZE);
+		// Review dates are editorial information: only editors get the review facet.
+		SearchRequest.Review review = audiences.editor()
+				? SearchRequest.Review.forEditor(LocalDate.now(clock), false) : SearchRequest.Review.NONE;
+		SearchRequestParser.Parsed parsed = parser.parse(params, false, SearchRequest.DEFAULT_SIZE, review);
 		SearchRequest request = parsed.request();
 		List<SearchRequestParser.ParamError> errors = parsed.errors();
 		if (!errors.isEmpty()) {
 			// Shown in the GOV.UK error pattern; the filters still work on what is left.
-			request = new SearchRequest("", request.filters(), request.sort(), 1, request.size());
+			request = new SearchRequest("", request.filters(), request.sort(), 1, request.size())
+				.withReview(request.review());
 		}
 		SearchResults results = search.search(request, audiences.current());
 		if (request.page() == 1 && !request.query().isBlank() && !FRAGMENT_HEADER_VALUE.equals(requestedWith)) {

@@ -12,8 +12,13 @@ public record SearchPage(SearchResults results, List<SelectedFilter> selected, S
 		List<PageLink> pages, String previousUrl, String nextUrl, String suggestionUrl, String exactUrl,
 		List<SuggestedFilter> suggestedFilters) {
 
-	public record SelectedFilter(Facet facet, String id, String label, String removeUrl) {
+	/** A ticked filter, shown as "group: label" with the link that removes it. */
+	public record SelectedFilter(String group, String id, String label, String removeUrl) {
 	}
+
+	/** The editors' review group's heading and its one checkbox's label. */
+	static final String REVIEW_GROUP = "Review";
+	static final String REVIEW_DUE_LABEL = "Due for review";
 
 	/** "Filter by level: Semantic": a filter the query seems to ask for, with the link that ticks it. */
 	public record SuggestedFilter(Facet facet, String label, String url) {
@@ -36,10 +41,14 @@ public record SearchPage(SearchResults results, List<SelectedFilter> selected, S
 		for (SearchResults.FacetCounts counts : results.facets()) {
 			for (SearchResults.FacetValue value : counts.values()) {
 				if (value.selected()) {
-					selected.add(new SelectedFilter(counts.facet(), value.id(), value.label(),
+					selected.add(new SelectedFilter(counts.facet().label(), value.id(), value.label(),
 							SearchUrls.without(request, counts.facet(), value.id())));
 				}
 			}
+		}
+		if (request.review().dueOnly()) {
+			selected.add(new SelectedFilter(REVIEW_GROUP, SearchRequestParser.REVIEW_DUE, REVIEW_DUE_LABEL,
+					SearchUrls.withoutReviewDue(request)));
 		}
 		int current = request.page();
 		int last = results.totalPages();
@@ -61,6 +70,27 @@ public record SearchPage(SearchResults results, List<SelectedFilter> selected, S
 			.toList();
 		return new SearchPage(results, selected, SearchUrls.clearFilters(request), last > 1 ? pages : List.of(),
 				previous, next, suggestion, exact, suggested);
+	}
+
+	/** Editors only: whether the "Review" group, with its one checkbox "Due for review (N)", is shown. */
+	public boolean showsReview() {
+		return results.reviewDueCount().isPresent();
+	}
+
+	public long reviewDueCount() {
+		return results.reviewDueCount().orElse(0);
+	}
+
+	public boolean reviewDueSelected() {
+		return results.request().review().dueOnly();
+	}
+
+	public String reviewGroup() {
+		return REVIEW_GROUP;
+	}
+
+	public String reviewDueLabel() {
+		return REVIEW_DUE_LABEL;
 	}
 
 	public String feedUrl() {

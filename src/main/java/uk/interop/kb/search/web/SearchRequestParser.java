@@ -17,6 +17,8 @@ import uk.interop.kb.taxonomy.Taxonomy;
 /**
  * Reads search parameters from a query string. Strict (the API) reports every unknown
  * parameter and bad value; lenient (the HTML pages) drops them, as a finder page should.
+ * {@code review=due} is read only when the caller passes an editor's review facet; for everyone
+ * else it is ignored, so nothing about review dates reaches them.
  */
 public final class SearchRequestParser {
 
@@ -29,6 +31,10 @@ public final class SearchRequestParser {
 		}
 		PARAMS = Set.copyOf(params);
 	}
+
+	/** The editors' "due for review" filter: {@code review=due}. Not in {@link #PARAMS}: the API does not take it. */
+	public static final String REVIEW = "review";
+	public static final String REVIEW_DUE = "due";
 
 	private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
 	private static final int MAX_VALUES_PER_FACET = 50;
@@ -54,6 +60,15 @@ public final class SearchRequestParser {
 	}
 
 	public Parsed parse(MultiValueMap<String, String> params, boolean strict, int defaultSize) {
+		return parse(params, strict, defaultSize, SearchRequest.Review.NONE);
+	}
+
+	/**
+	 * {@code review} is {@link SearchRequest.Review#NONE} for everyone but editors; for an editor it is the review
+	 * facet shown on today's date, and {@code review=due} turns its filter on.
+	 */
+	public Parsed parse(MultiValueMap<String, String> params, boolean strict, int defaultSize,
+			SearchRequest.Review review) {
 		List<ParamError> errors = new ArrayList<>();
 		if (strict) {
 			params.keySet().stream().filter(p -> !PARAMS.contains(p)).sorted()
@@ -104,7 +119,9 @@ public final class SearchRequestParser {
 		int page = number(params, "page", 1, 1, SearchRequest.MAX_DEPTH / size, errors);
 		List<ParamError> reported = strict ? errors
 				: errors.stream().filter(e -> e.param().equals("q")).toList();
-		return new Parsed(new SearchRequest(q, filters, sort, page, size, !exact), reported);
+		boolean dueOnly = review.shown() && params.getOrDefault(REVIEW, List.of()).contains(REVIEW_DUE);
+		SearchRequest.Review asked = review.shown() ? SearchRequest.Review.forEditor(review.today(), dueOnly) : review;
+		return new Parsed(new SearchRequest(q, filters, sort, page, size, !exact, asked), reported);
 	}
 
 	private boolean known(Facet facet, String value) {

@@ -17,9 +17,13 @@ public final class SearchUrls {
 		return builder(request, null, null, request.page()).build().encode().toUriString();
 	}
 
-	/** The same search as a feed or download: {@code /search.atom}, {@code /search.csv}, {@code /search.md}. */
+	/**
+	 * The same search as a feed or download: {@code /search.atom}, {@code /search.csv}, {@code /search.md}. Without
+	 * the editors' review filter, which the exports do not take: the link says what it gives.
+	 */
 	public static String export(SearchRequest request, String extension) {
-		return builder(request, null, null, 1).replacePath("/search." + extension).build().encode().toUriString();
+		return builder(request.withReview(SearchRequest.Review.NONE), null, null, 1).replacePath("/search." + extension)
+			.build().encode().toUriString();
 	}
 
 	public static String page(SearchRequest request, int page) {
@@ -28,6 +32,13 @@ public final class SearchUrls {
 
 	public static String without(SearchRequest request, Facet facet, String value) {
 		return builder(request, facet, value, 1).build().encode().toUriString();
+	}
+
+	/** The same search with the editors' "due for review" filter removed. */
+	public static String withoutReviewDue(SearchRequest request) {
+		SearchRequest.Review review = request.review();
+		return builder(request.withReview(new SearchRequest.Review(review.shown(), false, review.today())), null, null,
+				1).build().encode().toUriString();
 	}
 
 	public static String clearFilters(SearchRequest request) {
@@ -39,8 +50,8 @@ public final class SearchUrls {
 	}
 
 	public static String forQuery(SearchRequest request, String query) {
-		return builder(new SearchRequest(query, request.filters(), request.sort(), 1, request.size()), null, null, 1)
-			.build().encode().toUriString();
+		return builder(new SearchRequest(query, request.filters(), request.sort(), 1, request.size())
+			.withReview(request.review()), null, null, 1).build().encode().toUriString();
 	}
 
 	/** The same search for the words exactly as typed: the "Search instead for …" link. */
@@ -71,6 +82,9 @@ public final class SearchUrls {
 			Set<String> values = request.selected(facet);
 			values.stream().sorted().filter(v -> !(facet == dropFacet && v.equals(dropValue)))
 				.forEach(v -> builder.queryParam(facet.param(), v));
+		}
+		if (request.review().dueOnly()) {
+			builder.queryParam(SearchRequestParser.REVIEW, SearchRequestParser.REVIEW_DUE);
 		}
 		if (request.sort() != SearchRequest.Sort.RELEVANCE) {
 			builder.queryParam("sort", request.sort().param());
