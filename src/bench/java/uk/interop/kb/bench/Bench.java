@@ -85,6 +85,8 @@ public final class Bench {
 			HttpBench.Json8 lexical = http.run(size, corpus, indexDir, dataDir, mix, HttpBench.Variant.LEXICAL);
 			results.add(size, "http", "app CPU per JSON request beyond the search itself (8 conn)",
 					lexical.cpuMillis() - ours.cpu().mean(), "ms", Targets.beyondSearch(size), true);
+			results.add(size, "http", "request threads' CPU per JSON request beyond the search itself (8 conn; JIT and GC excluded)",
+					lexical.requestThreadMillis() - ours.cpu().mean(), "ms");
 			if (hybrid && !Double.isNaN(hybridCpu)) {
 				Path hybridData = config.outDir().resolve("data-" + size + "-hybrid");
 				CorpusGenerator.deleteTree(hybridData);

@@ -17,7 +17,8 @@ import uk.interop.kb.taxonomy.TaxonomyLoader;
 /**
  * A workload to run under a profiler (Java Flight Recorder), not a measure: {@code build} rebuilds
  * the index of a generated corpus again and again, {@code search} replays the query mix, each for
- * the given seconds. Used to find where the time goes; docs/performance.md says how.
+ * the given seconds; {@code blank} replays the search page without words or filters (every document's
+ * facet counts); {@code hybrid} replays the mix with semantic retrieval on a harness's hybrid index. Used to find where the time goes; docs/performance.md says how.
  * Arguments: mode, corpus folder (from an earlier harness run), seconds, and optionally an index
  * folder to keep between runs (a search profile then skips the build). Prints CPU ms per round.
  */
@@ -39,7 +40,12 @@ public final class Profile {
 		ContentLoader loader = new ContentLoader(corpus, taxonomy, new MarkdownRenderer());
 		List<QueryMix.Query> mix = QueryMix.load(BenchConfig.fromSystemProperties().benchDir());
 		long until = System.nanoTime() + seconds * 1_000_000_000L;
-		try (SearchIndex index = new SearchIndex(indexDir, taxonomy)) {
+		boolean hybrid = mode.equals("hybrid");
+		// hybrid: the index folder is an index-N-hybrid of the harness (Lucene in lucene/, vectors cached in embeddings/).
+		try (SearchIndex index = hybrid
+				? new SearchIndex(indexDir.resolve("lucene"), taxonomy,
+						uk.interop.kb.search.index.SentenceEmbeddings.load(indexDir.resolve("embeddings")).embeddings())
+				: new SearchIndex(indexDir, taxonomy)) {
 			ContentIndexer indexer = new ContentIndexer(index, loader, taxonomy.fingerprint());
 			indexer.sync();
 			int rounds = 0;
@@ -55,7 +61,12 @@ public final class Profile {
 				}
 			}
 			else {
-				FacetedSearch search = new FacetedSearch(index, new FacetLabels(taxonomy));
+				FacetedSearch search = new FacetedSearch(index, new FacetLabels(taxonomy),
+						hybrid ? uk.interop.kb.search.index.Ranking.DEFAULT
+								: uk.interop.kb.search.index.Ranking.DEFAULT.withSemantic(false));
+				if (mode.equals("blank")) {
+					mix = List.of(new QueryMix.Query("blank", "", 0, java.util.Map.of()));
+				}
 				// A third of the time warms the JIT compiler up; the rest is measured.
 				long warm = System.nanoTime() + (until - System.nanoTime()) / 3;
 				while (System.nanoTime() < warm) {
