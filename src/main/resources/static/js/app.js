@@ -1,5 +1,6 @@
 import { initAll } from '/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.js';
 import { enhanceSearch } from '/js/search.js';
+import { filterToggle } from '/js/filter-toggle.js';
 
 initAll();
 
@@ -7,3 +8,4 @@ if (document.getElementById('similar')) {
   import('/js/similar.js');
 }
 enhanceSearch(document, scope => initAll({ scope }));
+filterToggle(document);

@@ -322,6 +322,14 @@ class AccessibilityAuditTests {
 		return new Visit(name, page, As.ANYONE, false, s -> s.get(path));
 	}
 
+	/**
+	 * States still wider than a 320 px screen, listed in the accessibility statement as not yet
+	 * accessible (WCAG 1.4.10). A state on this list that fits fails the audit, so the list only shrinks.
+	 */
+	private static final java.util.Set<String> WIDER_THAN_320 = java.util.Set.of("problem book matrix",
+			"assessment history", "api tokens with a new token", "submission with preview", "submission edit",
+			"review queue", "review", "review with errors", "admin: users with a new invitation link");
+
 	@BeforeAll
 	static void forgetWhoIsSignedIn() {
 		signedInAs = null;
@@ -344,6 +352,13 @@ class AccessibilityAuditTests {
 
 		List<Axe.Violation> violations = Axe.run(driver);
 		List<String> problems = new ArrayList<>(HtmlChecks.problems(driver));
+		List<String> reflow = Reflow.problemsAt320(driver);
+		if (!WIDER_THAN_320.contains(visit.name())) {
+			problems.addAll(reflow);
+		}
+		else if (reflow.isEmpty()) {
+			problems.add("no longer wider than 320 px: take it off WIDER_THAN_320 (and the accessibility statement)");
+		}
 		String title = driver.getTitle();
 		if (visit.error() != title.startsWith("Error: ")) {
 			problems.add("title \"" + title + "\" should " + (visit.error() ? "" : "not ") + "start with \"Error: \"");

@@ -47,6 +47,7 @@ class NarrowScreenBrowserTests {
 			assertThat(driver.findElement(By.id("q")).getSize().getWidth()).isGreaterThanOrEqualTo(150);
 			long before = search.total();
 			Browsers.screenshot(driver, "narrow-3-search");
+			driver.findElement(By.id("filter-toggle")).click();
 
 			search.tick("level", "foundational");
 

@@ -108,14 +108,19 @@ class ProblemBookBrowserTests {
 			}
 			Browsers.screenshot(driver, shot + "4-matrix-after");
 
-			cell(driver).findElement(By.tagName("a")).click();
+			// A cell links its entries (listed on this page) and, separately, its lessons (a search).
+			cell(driver).findElement(By.cssSelector("a.kb-matrix-entries")).click();
+			wait.until(ExpectedConditions.urlContains("#entries"));
+			assertThat(driver.findElement(By.tagName("main")).getText()).as("the cell's entries, listed").contains(title);
+			cell(driver).findElement(By.cssSelector("a.kb-matrix-lessons")).click();
 			wait.until(ExpectedConditions.urlContains("/search"));
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-count")));
 			assertThat(driver.findElement(By.cssSelector("input[name='theme'][value='" + THEME + "']")).isSelected()).isTrue();
 			assertThat(driver.findElement(By.cssSelector("input[name='level'][value='" + LEVEL + "']")).isSelected()).isTrue();
 			assertThat(new SearchPageObject(driver).tags()).contains("Problem-book theme: Skills and capacity",
 					"Interoperability level: Foundational");
-			assertThat(new SearchPageObject(driver).resultTitles()).contains(title);
+			assertThat(new SearchPageObject(driver).resultTitles()).as("lessons and case studies, not the entry")
+				.doesNotContain(title);
 			Browsers.screenshot(driver, shot + "5-search");
 		}
 		finally {

@@ -51,7 +51,7 @@ class SearchFragmentTests {
 		HttpResponse<String> fragment = fragment(session, path);
 
 		assertThat(fragment.statusCode()).isEqualTo(200);
-		assertThat(fragment.body()).doesNotContain("<html", "<title", "id=\"q\"").startsWith("<div class=\"govuk-grid-row\" id=\"search-results\"");
+		assertThat(fragment.body()).doesNotContain("<html", "<title", "id=\"q\"").startsWith("<div id=\"search-results\"");
 		Matcher title = java.util.regex.Pattern.compile("<title>(Search results for “data” \\(page 2 of \\d+\\) – Interop KB)</title>")
 			.matcher(page.body());
 		assertThat(title.find()).as("the page's title names the page").isTrue();
