@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KbApplicationTest
 class SearchFragmentTests {
 
-	private static final Pattern RESULTS = Pattern.compile("(?s)<div class=\"govuk-grid-row\" id=\"search-results\".*");
+	private static final Pattern RESULTS = Pattern.compile("(?s)<div id=\"search-results\".*");
 	private static final Pattern COUNT = Pattern.compile("id=\"result-count\"[^>]*>([^<]+)<");
 
 	@LocalServerPort
