@@ -239,7 +239,7 @@ final class HttpBench {
 			Path extracted = app.resolve(config.jar().getFileName());
 			if (!Files.isRegularFile(extracted)
 					|| Files.getLastModifiedTime(extracted).compareTo(Files.getLastModifiedTime(config.jar())) < 0) {
-				deleteTree(app);
+				CorpusGenerator.deleteTree(app);
 				exec(log, "java", "-Djarmode=tools", "-jar", config.jar().toString(), "extract", "--destination",
 						app.toString());
 				Files.setLastModifiedTime(extracted, Files.getLastModifiedTime(config.jar()));
@@ -264,16 +264,6 @@ final class HttpBench {
 			if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
 				process.destroyForcibly();
 				throw new IllegalStateException("Failed: " + String.join(" ", command) + "; see " + log);
-			}
-		}
-
-		private static void deleteTree(Path tree) throws IOException {
-			if (Files.exists(tree)) {
-				try (var walk = Files.walk(tree)) {
-					for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-						Files.delete(path);
-					}
-				}
 			}
 		}
 	}

@@ -308,19 +308,10 @@ public final class SearchIndex implements Closeable, IndexStatus {
 		}
 	}
 
+	/** Deletes a side folder; a leftover is only disk space (the next rebuild deletes it first). */
 	private static void deleteTree(Path tree) {
-		if (!Files.exists(tree)) {
-			return;
-		}
-		try (java.util.stream.Stream<Path> walk = Files.walk(tree)) {
-			walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
-				try {
-					Files.deleteIfExists(path);
-				}
-				catch (IOException ex) {
-					log.warn("Could not delete {}: {}", path, ex.getMessage());
-				}
-			});
+		try {
+			FileSystemUtils.deleteRecursively(tree);
 		}
 		catch (IOException ex) {
 			log.warn("Could not delete {}: {}", tree, ex.getMessage());
