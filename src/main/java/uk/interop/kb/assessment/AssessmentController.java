@@ -200,10 +200,12 @@ class AssessmentController {
 		Member member = members.require(user);
 		History history = assessments.history(member, framework);
 		model.addAttribute("history", history);
-		model.addAttribute("framework", assessments.frameworks().stream().filter(f -> f.id().equals(framework))
-			.findFirst().orElse(null));
-		model.addAttribute("title", history.rows().isEmpty() ? framework
-				: history.rows().get(0).assessment().frameworkTitle());
+		Framework current = assessments.frameworks().stream().filter(f -> f.id().equals(framework)).findFirst()
+			.orElse(null);
+		model.addAttribute("framework", current);
+		// Not "title": inside the layout that name is the page's <title> fragment, whose markup would show instead.
+		model.addAttribute("frameworkTitle", !history.rows().isEmpty()
+				? history.rows().get(0).assessment().frameworkTitle() : current != null ? current.title() : framework);
 		model.addAttribute("organisation", members.label(member.organisation()));
 		return "assessment/history";
 	}

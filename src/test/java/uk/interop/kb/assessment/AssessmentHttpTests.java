@@ -113,7 +113,10 @@ class AssessmentHttpTests {
 		assertThat(alice.web.get(draft + "/print").body()).contains("Printable profile").contains("<svg")
 			.contains("Seen in the register &lt;script&gt;");
 		assertThat(alice.web.get("/assessments/history/general").body()).contains("Score by level over time")
-			.contains(draft);
+			.contains(draft)
+			.containsPattern("<h1[^>]*>Interoperability maturity self-assessment</h1>")
+			.contains("<title>History: Interoperability maturity self-assessment – Self-assessment – Interop KB</title>")
+			.doesNotContain("th:text");
 		assertThat(alice.web.get(first).statusCode()).as("a question of a submitted assessment leads to its profile")
 			.isEqualTo(302);
 		HttpResponse<String> closed = alice.web.post(draft, first, Map.of("step", "5", "revision", "2", "action",

@@ -322,16 +322,6 @@ class AccessibilityAuditTests {
 		return new Visit(name, page, As.ANYONE, false, s -> s.get(path));
 	}
 
-	/**
-	 * States still wider than a 320 px screen, listed in the accessibility statement as not yet
-	 * accessible (WCAG 1.4.10). Whether some of them overflow depends on the data earlier tests left, so a
-	 * state that fits is reported in the log rather than failed.
-	 */
-	private static final java.util.Set<String> WIDER_THAN_320 = java.util.Set.of("problem book matrix",
-			"assessment history", "api tokens with a new token", "submission with preview", "submission edit",
-			"review queue", "review", "review with errors", "admin: users with a new invitation link",
-			"problem-book review");
-
 	@BeforeAll
 	static void forgetWhoIsSignedIn() {
 		signedInAs = null;
@@ -354,14 +344,7 @@ class AccessibilityAuditTests {
 
 		List<Axe.Violation> violations = Axe.run(driver);
 		List<String> problems = new ArrayList<>(HtmlChecks.problems(driver));
-		List<String> reflow = Reflow.problemsAt320(driver);
-		if (!WIDER_THAN_320.contains(visit.name())) {
-			problems.addAll(reflow);
-		}
-		else if (reflow.isEmpty()) {
-			// Some of these depend on what earlier tests left in the database, so fitting once is not failing.
-			System.out.println("Reflow: " + visit.name() + " fits at 320 px in this run; check it and take it off WIDER_THAN_320");
-		}
+		problems.addAll(Reflow.problemsAt320(driver));
 		String title = driver.getTitle();
 		if (visit.error() != title.startsWith("Error: ")) {
 			problems.add("title \"" + title + "\" should " + (visit.error() ? "" : "not ") + "start with \"Error: \"");

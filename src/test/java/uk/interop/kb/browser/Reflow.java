@@ -17,19 +17,40 @@ final class Reflow {
 	/** Elements past the right edge that no scrolling ancestor contains, as tag#id.class. */
 	private static final String OVERFLOWING = """
 			const width = window.innerWidth;
-			const scrolls = el => { for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {
-			  const o = getComputedStyle(e).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; }
+			// Is el clipped by a scrolling ancestor? Absolutely positioned boxes (GOV.UK's visually hidden text) are
+			// clipped only by a scroller that is, or sits inside, their containing block; fixed ones never are.
+			const scrolls = (el, position = 'static') => {
+			  if (position === 'fixed') return false;
+			  let contained = position !== 'absolute';
+			  for (let e = el; e && e !== document.body; e = e.parentElement) {
+			    const style = getComputedStyle(e); const o = style.overflowX;
+			    contained = contained || style.position !== 'static';
+			    if ((o === 'auto' || o === 'scroll' || o === 'hidden') && contained) return true; }
 			  return false; };
+			const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+			  + (el.className && typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
 			const found = [];
 			for (const el of document.body.querySelectorAll('*')) {
 			  const r = el.getBoundingClientRect();
-			  if (r.width > 0 && r.right > width + 1 && !scrolls(el)
-			      && (!el.parentElement || el.parentElement.getBoundingClientRect().right <= width + 1)) {
-			    found.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-			      + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : ''));
+			  const position = getComputedStyle(el).position;
+			  const escapes = position === 'absolute' || position === 'fixed';
+			  if (r.width > 0 && r.right > width + 1 && !scrolls(el.parentElement, position)
+			      && (escapes || !el.parentElement || el.parentElement.getBoundingClientRect().right <= width + 1)) {
+			    found.push(name(el));
 			  }
 			}
-			return [document.documentElement.scrollWidth, width, found.slice(0, 3).join(', ')];""";
+			// Text that does not wrap (a long link or token) overflows its element without widening it.
+			const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+			const range = document.createRange();
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			  if (!node.textContent.trim() || scrolls(node.parentElement)) continue;
+			  range.selectNodeContents(node);
+			  const r = range.getBoundingClientRect();
+			  if (r.width > 0 && r.right > width + 1 && node.parentElement.getBoundingClientRect().right <= width + 1) {
+			    found.push('text "' + node.textContent.trim().slice(0, 30) + '" in ' + name(node.parentElement));
+			  }
+			}
+			return [document.documentElement.scrollWidth, width, found.slice(0, 4).join(', ')];""";
 
 	private Reflow() {
 	}
