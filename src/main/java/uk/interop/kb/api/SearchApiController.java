@@ -1,10 +1,12 @@
 package uk.interop.kb.api;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,14 +38,16 @@ class SearchApiController {
 	private final ApplicationEventPublisher events;
 	private final SearchRequestParser parser;
 	private final AudienceResolver audiences;
+	private final Clock clock;
 
 	SearchApiController(FacetedSearch search, DocumentListing listing, SearchRequestParser parser,
-			AudienceResolver audiences, ApplicationEventPublisher events) {
+			AudienceResolver audiences, ApplicationEventPublisher events, Clock clock) {
 		this.search = search;
 		this.listing = listing;
 		this.events = events;
 		this.parser = parser;
 		this.audiences = audiences;
+		this.clock = clock;
 	}
 
 	@GetMapping("/search")
@@ -52,7 +56,11 @@ class SearchApiController {
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SearchResponse.class)))
 	ResponseEntity<?> search(@RequestParam MultiValueMap<String, String> params) {
-		SearchRequestParser.Parsed parsed = parser.parse(params, true, SearchRequest.DEFAULT_SIZE);
+		// Review dates are editorial information: only editors get the review facet (review=due, reviewDue, reviewBy).
+		boolean editor = audiences.editor();
+		SearchRequest.Review review = editor ? SearchRequest.Review.forEditor(LocalDate.now(clock), false)
+				: SearchRequest.Review.NONE;
+		SearchRequestParser.Parsed parsed = parser.parse(params, true, SearchRequest.DEFAULT_SIZE, review);
 		if (!parsed.valid()) {
 			SearchRequestParser.ParamError first = parsed.errors().get(0);
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -66,7 +74,7 @@ class SearchApiController {
 		if (parsed.request().page() == 1 && !parsed.request().query().isBlank()) {
 			events.publishEvent(new SearchPerformed(parsed.request().query(), results.total()));
 		}
-		return ResponseEntity.ok(SearchResponse.of(results));
+		return ResponseEntity.ok(SearchResponse.of(results, editor));
 	}
 
 	@GetMapping("/documents/{*id}")
@@ -94,31 +102,36 @@ class SearchApiController {
 	 * the corrected words (send {@code exact=true} to turn that off); {@code suggestion}: a correction
 	 * that would find more; {@code suggestedFilters}: taxonomy concepts the query names.
 	 */
+	/** {@code reviewDue}, for editors only: how many of the matches are due for review (absent for anyone else). */
 	record SearchResponse(String query, long total, int page, int size, List<Result> results,
 			Map<String, List<FacetValue>> facets, String suggestion, String correctedQuery,
-			List<SuggestedFilter> suggestedFilters) {
+			List<SuggestedFilter> suggestedFilters, @JsonInclude(JsonInclude.Include.NON_NULL) Long reviewDue) {
 
-		static SearchResponse of(SearchResults r) {
+		static SearchResponse of(SearchResults r, boolean editor) {
 			Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
 			r.facets().forEach(f -> facets.put(f.facet().param(), f.values().stream()
 				.map(v -> new FacetValue(v.id(), v.label(), v.count(), v.selected())).toList()));
 			return new SearchResponse(r.request().query(), r.total(), r.request().page(), r.request().size(),
-					r.hits().stream().map(Result::of).toList(), facets, r.suggestion().orElse(null),
+					r.hits().stream().map(hit -> Result.of(hit, editor)).toList(), facets, r.suggestion().orElse(null),
 					r.correctedQuery().orElse(null), r.suggestedFilters().stream()
-						.map(f -> new SuggestedFilter(f.facet().param(), f.id(), f.label())).toList());
+						.map(f -> new SuggestedFilter(f.facet().param(), f.id(), f.label())).toList(),
+					r.reviewDueCount().isPresent() ? Long.valueOf(r.reviewDueCount().getAsLong()) : null);
 		}
 	}
 
 	record SuggestedFilter(String facet, String id, String label) {
 	}
 
+	/** {@code reviewBy}, for editors only and where the document has one: the day it is due for review. */
 	record Result(String id, String title, String type, String url, String summary, String snippet,
-			List<String> levels, List<String> themes, LocalDate published, boolean illustrative) {
+			List<String> levels, List<String> themes, LocalDate published, boolean illustrative,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String reviewBy) {
 
-		static Result of(SearchResults.Hit hit) {
+		static Result of(SearchResults.Hit hit, boolean editor) {
 			var d = hit.document().document();
 			return new Result(d.id(), d.title(), d.type(), hit.document().url(), d.summary(), hit.snippetHtml(),
-					d.levels(), d.themes(), d.published(), d.illustrative());
+					d.levels(), d.themes(), d.published(), d.illustrative(),
+					editor && !d.reviewBy().isEmpty() ? d.reviewBy() : null);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package uk.interop.kb.editorial;
 
+import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.interop.kb.account.Role;
 import uk.interop.kb.account.TestAccounts;
+import uk.interop.kb.support.ApiClient;
 import uk.interop.kb.support.WebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The editors' "due for review" filter on the search page, over {@link WorklistContent} (two lessons overdue, two
  * due in 2099): an editor's {@code review=due} narrows the results and ticks the box; for anyone else the
- * parameter is ignored and nothing on the page mentions review.
+ * parameter is ignored and nothing on the page mentions review. The JSON API takes the same filter from an editor
+ * (session or token) and says so in a 400 to anyone else.
  */
 @WorklistApplicationTest
 class ReviewDueSearchHttpTests {
@@ -25,6 +29,9 @@ class ReviewDueSearchHttpTests {
 	private static final String OVERDUE_LATER = "A lesson overdue for review since later";
 	private static final String NOT_YET_DUE = "A lesson not yet due for review";
 	private static final Pattern HEADING = Pattern.compile("id=\"result-count\"[^>]*>([^<]+)<");
+	private static final Pattern SECRET = Pattern.compile("id=\"new-token\"[^>]*value=\"(kb_[^\"]+)\"");
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+		.build();
 	private static final Pattern REVIEW_BOX = Pattern.compile("(?s)<input [^>]*id=\"review-due\"[^>]*>");
 
 	@LocalServerPort
@@ -124,6 +131,68 @@ class ReviewDueSearchHttpTests {
 			assertThat(heading(filtered)).isEqualTo(heading(ordinary));
 			assertThat(filtered).contains(OVERDUE, NOT_YET_DUE);
 			assertThat(filtered).doesNotContain("review-due", "Due for review", "review=due", "data-facet=\"review\"");
+		}
+	}
+
+	private static tools.jackson.databind.JsonNode json(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		return JSON.readTree(response.body());
+	}
+
+	private static java.util.List<String> titles(tools.jackson.databind.JsonNode body) {
+		java.util.List<String> titles = new java.util.ArrayList<>();
+		body.get("results").forEach(r -> titles.add(r.get("title").asString()));
+		return titles;
+	}
+
+	private String editorsToken() {
+		WebSession editor = signedIn(Role.EDITOR);
+		String page = editor.follow(editor.post("/account/tokens", "/account/tokens",
+				Map.of("name", "review api", "expiryDays", "30"))).body();
+		Matcher secret = SECRET.matcher(page);
+		assertThat(secret.find()).as("the new token on the page").isTrue();
+		return secret.group(1);
+	}
+
+	@Test
+	void theApiGivesAnEditorsTokenTheFilterTheCountAndEachResultsReviewDay() {
+		ApiClient api = new ApiClient(port, editorsToken());
+
+		var due = json(api.get("/api/v1/search?review=due"), 200);
+		assertThat(titles(due)).containsExactlyInAnyOrder(OVERDUE, OVERDUE_LATER);
+		assertThat(due.get("total").asLong()).isEqualTo(2);
+		assertThat(due.get("reviewDue").asLong()).isEqualTo(2);
+		due.get("results").forEach(r -> assertThat(r.get("reviewBy").asString()).matches("\\d{4}-\\d{2}-\\d{2}"));
+
+		var all = json(api.get("/api/v1/search?q=news"), 200);
+		assertThat(titles(all)).contains(OVERDUE, NOT_YET_DUE);
+		assertThat(all.get("reviewDue").asLong()).isEqualTo(2);
+	}
+
+	@Test
+	void theApiGivesAnEditorsSessionTheFilterToo() {
+		var due = json(signedIn(Role.EDITOR).getJson("/api/v1/search?review=due"), 200);
+
+		assertThat(titles(due)).containsExactlyInAnyOrder(OVERDUE, OVERDUE_LATER);
+	}
+
+	@Test
+	void theApiRefusesAnEditorsReviewValueItDoesNotKnow() {
+		var problem = json(new ApiClient(port, editorsToken()).get("/api/v1/search?review=soon"), 400);
+
+		assertThat(problem.get("parameter").asString()).isEqualTo("review");
+		assertThat(problem.get("detail").asString()).isEqualTo("review: must be due");
+	}
+
+	@Test
+	void theApiTellsEveryoneElseTheFilterIsForEditorsAndNeverShowsReviewDates() {
+		for (WebSession session : new WebSession[] { new WebSession(port), signedIn(Role.MEMBER),
+				signedIn(Role.CONTRIBUTOR) }) {
+			var problem = json(session.getJson("/api/v1/search?review=due"), 400);
+			assertThat(problem.get("detail").asString()).isEqualTo("review: only editors can filter by review date");
+
+			String ordinary = session.getJson("/api/v1/search?q=news").body();
+			assertThat(ordinary).contains(OVERDUE).doesNotContain("reviewDue", "reviewBy");
 		}
 	}
 }

@@ -32,7 +32,10 @@ public final class SearchRequestParser {
 		PARAMS = Set.copyOf(params);
 	}
 
-	/** The editors' "due for review" filter: {@code review=due}. Not in {@link #PARAMS}: the API does not take it. */
+	/**
+	 * The editors' "due for review" filter: {@code review=due}. Not in {@link #PARAMS}: only a caller holding the
+	 * review facet (an editor) may send it; from anyone else the API answers that it is for editors.
+	 */
 	public static final String REVIEW = "review";
 	public static final String REVIEW_DUE = "due";
 
@@ -71,8 +74,17 @@ public final class SearchRequestParser {
 			SearchRequest.Review review) {
 		List<ParamError> errors = new ArrayList<>();
 		if (strict) {
-			params.keySet().stream().filter(p -> !PARAMS.contains(p)).sorted()
+			params.keySet().stream().filter(p -> !PARAMS.contains(p) && !p.equals(REVIEW)).sorted()
 				.forEach(p -> errors.add(new ParamError(p, "unknown parameter")));
+			if (params.containsKey(REVIEW)) {
+				List<String> values = params.get(REVIEW);
+				if (!review.shown()) {
+					errors.add(new ParamError(REVIEW, "only editors can filter by review date"));
+				}
+				else if (values.size() != 1 || !REVIEW_DUE.equals(values.get(0))) {
+					errors.add(new ParamError(REVIEW, "must be " + REVIEW_DUE));
+				}
+			}
 		}
 		String q = single(params, "q", errors).orElse("");
 		if (q.length() > SearchRequest.MAX_QUERY_LENGTH) {
