@@ -1,6 +1,7 @@
 import { initAll } from '/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.js';
 import { enhanceSearch } from '/js/search.js';
 import { filterToggle } from '/js/filter-toggle.js';
+import { sessionTimeout } from '/js/session-timeout.js';
 
 initAll();
 
@@ -9,3 +10,4 @@ if (document.getElementById('similar')) {
 }
 enhanceSearch(document, scope => initAll({ scope }));
 filterToggle(document);
+sessionTimeout(document);

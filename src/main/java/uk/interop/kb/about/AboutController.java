@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import uk.interop.kb.account.AccountsProperties;
+import uk.interop.kb.account.SessionTimes;
 import uk.interop.kb.insights.InsightsProperties;
 import uk.interop.kb.shared.RetentionProperties;
 import uk.interop.kb.web.BaseUrl;
@@ -48,6 +49,8 @@ class AboutController {
 		model.addAttribute("service", service);
 		model.addAttribute("siteUrl", baseUrl.value());
 		model.addAttribute("sessionMinutes", sessionTimeout.toMinutes());
+		model.addAttribute("lifetime", SessionTimes.inWords(accounts.sessionAbsoluteTimeout()));
+		model.addAttribute("warning", SessionTimes.inWords(accounts.sessionWarning()));
 		return "about/accessibility";
 	}
 

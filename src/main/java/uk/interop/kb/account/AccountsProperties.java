@@ -16,7 +16,8 @@ import jakarta.validation.constraints.NotNull;
  * {@code demo} profile. Lockout: after {@code lockout-threshold} failures an account is locked for
  * {@code lockout-duration}; a source address that fails {@code source-failure-limit} times in that
  * time is refused too. "Forgot your password?" answers {@code reset-requests-per-source} requests an hour
- * from one address.
+ * from one address. {@code session-warning}: how long before the session ends the signed-in person is warned
+ * (and, for the idle time, offered one button to stay signed in); at least 20 seconds (WCAG 2.2.1).
  */
 @Validated
 @ConfigurationProperties("kb.accounts")
@@ -26,5 +27,14 @@ public record AccountsProperties(@DefaultValue("") String adminPassword, @Defaul
 		@DefaultValue("30") @Min(5) @Max(10_000) int sourceFailureLimit,
 		@DefaultValue("7d") @NotNull Duration invitationLifetime, @DefaultValue("24h") @NotNull Duration resetLifetime,
 		@DefaultValue("12h") @NotNull Duration sessionAbsoluteTimeout,
-		@DefaultValue("10") @Min(1) @Max(10_000_000) int resetRequestsPerSource) {
+		@DefaultValue("10") @Min(1) @Max(10_000_000) int resetRequestsPerSource,
+		@DefaultValue("2m") @NotNull Duration sessionWarning) {
+
+	public AccountsProperties {
+		if (sessionWarning != null && sessionWarning.toSeconds() < 20) {
+			// WCAG 2.2.1: a warning gives at least 20 seconds to extend the time.
+			throw new IllegalArgumentException("kb.accounts.session-warning must be at least 20 seconds, not "
+					+ sessionWarning);
+		}
+	}
 }

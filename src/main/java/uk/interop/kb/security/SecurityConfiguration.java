@@ -66,6 +66,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/oauth2/authorization/*", "/login/oauth2/code/*").permitAll()
 			// One-click unsubscribe: the token in the link is the authority (RFC 8058), no sign-in.
 			.requestMatchers("/unsubscribe/*").permitAll()
+			// The timeout warning's check: it tells a visitor "not signed in" rather than asking them to sign in.
+			.requestMatchers(HttpMethod.GET, "/account/session").permitAll()
 			.requestMatchers("/account", "/account/password", "/account/tokens", "/account/tokens/*/revoke",
 					"/account/email")
 			.authenticated()

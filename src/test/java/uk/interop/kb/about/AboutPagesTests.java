@@ -60,7 +60,8 @@ class AboutPagesTests {
 				"Non-accessible content", "Non-compliance with the accessibility regulations", "2.2.1 (Timing adjustable)",
 				"Disproportionate burden", "Preparation of this accessibility statement", "axe-core", "320 pixels",
 				"mailto:" + service.contactEmail(), "This statement was prepared on 1 December 2026")
-			.contains("your session ends after 30 minutes");
+			.contains("you are signed out 12 hours after signing in", "we warn you 2 minutes before your session ends",
+					"After 30 minutes without using the website you can stay signed in with one button");
 	}
 
 	@Test

@@ -33,7 +33,7 @@ class AccountBootstrapTests {
 	private Setup setup(String adminPassword, String demoPassword, String... profiles) {
 		JdbcClient jdbc = TestDatabase.fresh();
 		AccountsProperties properties = new AccountsProperties(adminPassword, demoPassword, 5, Duration.ofMinutes(15),
-				30, Duration.ofDays(7), Duration.ofHours(24), Duration.ofHours(12), 10);
+				30, Duration.ofDays(7), Duration.ofHours(24), Duration.ofHours(12), 10, Duration.ofMinutes(2));
 		AccountRepository repository = new AccountRepository(jdbc);
 		AccountService service = new AccountService(repository, encoder, new PasswordPolicy(),
 				new AuditLog(jdbc, Clock.systemUTC()), properties, Clock.systemUTC(), event -> {
@@ -136,7 +136,7 @@ class AccountBootstrapTests {
 		Account oneTime = first.repository().findByUsername(AccountBootstrap.ADMIN).orElseThrow();
 		assertThat(oneTime.enabled()).isTrue();
 		AccountsProperties properties = new AccountsProperties("", "velvet orchard canyon", 5, Duration.ofMinutes(15),
-				30, Duration.ofDays(7), Duration.ofHours(24), Duration.ofHours(12), 10);
+				30, Duration.ofDays(7), Duration.ofHours(24), Duration.ofHours(12), 10, Duration.ofMinutes(2));
 		MockEnvironment environment = new MockEnvironment();
 		environment.setActiveProfiles("demo");
 

@@ -40,7 +40,7 @@ class ForgotPasswordLimitTests {
 	@Test
 	void aSourceOverItsHourlyLimitGetsTheSameAnswerAndNoLinkUntilTheHourIsUp() {
 		AccountsProperties limited = new AccountsProperties("", "", 5, Duration.ofMinutes(15), 30, Duration.ofDays(7),
-				Duration.ofHours(24), Duration.ofHours(12), 2);
+				Duration.ofHours(24), Duration.ofHours(12), 2, Duration.ofMinutes(2));
 		MovableClock clock = new MovableClock(Clock.systemUTC().instant());
 		ForgotPasswordController controller = new ForgotPasswordController(accounts, limited, clock);
 		String first = testAccounts.fresh("limited-a", Role.MEMBER);

@@ -23,7 +23,7 @@ class SessionLimitsTests {
 
 	private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T09:00:00Z"));
 	private final AccountsProperties properties = new AccountsProperties("", "", 5, Duration.ofMinutes(15), 3,
-			Duration.ofDays(7), Duration.ofHours(24), Duration.ofHours(12), 10);
+			Duration.ofDays(7), Duration.ofHours(24), Duration.ofHours(12), 10, Duration.ofMinutes(2));
 
 	@AfterEach
 	void clear() {

@@ -106,6 +106,7 @@ class RouteAccessTests {
 			new Route("GET", "/reset/{token}", "/reset/unknown", Access.ANYONE),
 			new Route("POST", "/reset/{token}", "/reset/unknown", Access.ANYONE),
 			new Route("GET", "/account", "/account", Access.SIGNED_IN),
+			new Route("GET", "/account/session", "/account/session", Access.ANYONE),
 			new Route("GET", "/account/password", "/account/password", Access.SIGNED_IN),
 			new Route("POST", "/account/password", "/account/password", Access.SIGNED_IN),
 			new Route("GET", "/submissions", "/submissions", Access.CONTRIBUTOR),
