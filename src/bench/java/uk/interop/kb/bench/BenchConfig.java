@@ -5,8 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The harness's settings, from {@code -Dbench.*} system properties (the Maven profile passes them on). */
+/**
+ * {@code reuseIndex}: keep an index an earlier run built for the same corpus (checked by a sync that must find
+ * every document unchanged) instead of building it again; the build figures are then not measured.
+ */
 record BenchConfig(List<Integer> sizes, List<Integer> hybridSizes, long seed, int runs, int seconds, boolean peer, boolean http, String appJvm,
-		Path jar, Path projectDir, Path outDir) {
+		Path jar, Path projectDir, Path outDir, boolean reuseIndex) {
 
 	static BenchConfig fromSystemProperties() {
 		Path project = Path.of(System.getProperty("bench.project", ".")).toAbsolutePath().normalize();
@@ -19,7 +23,8 @@ record BenchConfig(List<Integer> sizes, List<Integer> hybridSizes, long seed, in
 				Boolean.parseBoolean(System.getProperty("bench.http", "true")),
 				System.getProperty("bench.app-jvm", "").strip(),
 				Path.of(System.getProperty("bench.jar", "target/interop-kb.jar")).toAbsolutePath(),
-				project, project.resolve("target/bench"));
+				project, project.resolve("target/bench"),
+				Boolean.parseBoolean(System.getProperty("bench.reuse-index", "false")));
 	}
 
 	private static List<Integer> sizes(String list) {

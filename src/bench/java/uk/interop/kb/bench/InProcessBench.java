@@ -50,6 +50,32 @@ final class InProcessBench {
 			throws Exception {
 		Taxonomy taxonomy = new TaxonomyLoader().load(corpus.resolve("taxonomy"));
 		ContentLoader loader = new ContentLoader(corpus, taxonomy, new MarkdownRenderer());
+		if (config.reuseIndex() && java.nio.file.Files.isDirectory(indexDir)) {
+			reuse(size, indexDir, taxonomy, loader);
+		}
+		else {
+			build(size, indexDir, taxonomy, loader);
+		}
+		return measure(size, indexDir, taxonomy, loader, mix, generator);
+	}
+
+	/** The index an earlier run built, if it holds exactly this corpus; its build is not measured again. */
+	private void reuse(int size, Path indexDir, Taxonomy taxonomy, ContentLoader loader) throws java.io.IOException {
+		try (SearchIndex index = new SearchIndex(indexDir, taxonomy)) {
+			long t0 = System.nanoTime();
+			ContentIndexer.SyncReport again = new ContentIndexer(index, loader, taxonomy.fingerprint()).sync();
+			double sync = (System.nanoTime() - t0) / 1e6;
+			if (again.rebuilt() || again.unchanged() != size) {
+				throw new IllegalStateException("bench.reuse-index: the index in " + indexDir
+						+ " does not hold this corpus: " + again);
+			}
+			results.add(size, "build", "start-up check, nothing changed (sync)", sync, "ms");
+			results.add(size, "build", "index size on disk", directorySize(indexDir) / 1e6, "MB");
+			System.out.println("  index reused (bench.reuse-index): build not measured in this run");
+		}
+	}
+
+	private void build(int size, Path indexDir, Taxonomy taxonomy, ContentLoader loader) throws java.io.IOException {
 		int buildRuns = size >= 100_000 ? 1 : Math.min(3, config.runs());
 		double[] rates = new double[buildRuns];
 		double[] syncs = new double[buildRuns];
@@ -86,7 +112,10 @@ final class InProcessBench {
 				"docs/s");
 		results.add(size, "build", "start-up check, nothing changed (sync)", Stats.median(syncs), "ms");
 		results.add(size, "build", "index size on disk", directorySize(indexDir) / 1e6, "MB");
+	}
 
+	private Figures measure(int size, Path indexDir, Taxonomy taxonomy, ContentLoader loader, List<QueryMix.Query> mix,
+			CorpusGenerator generator) throws Exception {
 		try (SearchIndex index = new SearchIndex(indexDir, taxonomy);
 				BareLucene bare = new BareLucene(indexDir, taxonomy.synonyms())) {
 			FacetedSearch service = new FacetedSearch(index, new FacetLabels(taxonomy));
