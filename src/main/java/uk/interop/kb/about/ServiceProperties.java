@@ -28,7 +28,7 @@ public record ServiceProperties(
 		@DefaultValue("") String lawfulBasis,
 		@DefaultValue("5") @Min(1) @Max(30) int responseWorkingDays,
 		@DefaultValue("2026-12-01") @NotNull LocalDate statementPrepared,
-		@DefaultValue("2026-12-01") @NotNull LocalDate statementReviewed) {
+		@DefaultValue("2026-12-02") @NotNull LocalDate statementReviewed) {
 
 	/** The operator has not yet said what the lawful basis is. */
 	public boolean lawfulBasisToConfirm() {
