@@ -89,6 +89,8 @@ export function enhanceSearch(root, initComponents = () => {}) {
       if (!response.ok) {
         throw new Error('HTTP ' + response.status);
       }
+      // The request reached the server, which started the session's idle time again (/js/session-timeout.js).
+      document.dispatchEvent(new CustomEvent('kb:server-contact'));
       const html = await response.text();
       fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('search-results');
       if (!fresh || fresh.dataset.errors === 'true') {

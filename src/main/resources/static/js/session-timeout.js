@@ -8,7 +8,9 @@
  * - When the time is up the page asks the server before saying anything (another tab may have kept the session
  *   alive) and, if the session has ended, says so and leaves the page as it is, so nothing typed is lost.
  *
- * The times come from the dialog's data attributes, written by the server for this page.
+ * The times come from the dialog's data attributes, written by the server for this page. Scripts that reach
+ * the server without loading a page (the search page's in-place results) say so with a "kb:server-contact"
+ * event, which starts the idle count again. The next warning's time is kept in data-warns-at (epoch ms).
  */
 
 const GRACE_MS = 3000;
@@ -31,6 +33,8 @@ export function sessionTimeout(root) {
   const heading = root.getElementById('session-timeout-heading');
   const signIn = root.getElementById('session-timeout-sign-in');
   let timers = [];
+  let idleSeconds = Number(dialog.dataset.idleSeconds);
+  let endsAt = Date.now() + Number(dialog.dataset.endsInSeconds) * 1000;
   let ticker = null;
   let deadline = 0;
   let state = null;
@@ -74,13 +78,15 @@ export function sessionTimeout(root) {
     ticker = setInterval(tick, 1000);
   }
 
-  function schedule(idleSeconds, endsInSeconds) {
+  function schedule(idle, endsInSeconds) {
     timers.forEach(clearTimeout);
     const now = Date.now();
+    idleSeconds = idle;
+    endsAt = now + endsInSeconds * 1000;
     const idleAt = now + idleSeconds * 1000;
-    const endsAt = now + endsInSeconds * 1000;
     deadline = Math.min(idleAt, endsAt);
     const kind = endsAt <= idleAt ? 'ending' : 'idle';
+    dialog.dataset.warnsAt = String(Math.max(now, deadline - warningMs));
     timers = [
       setTimeout(() => warn(kind), Math.max(0, deadline - warningMs - now)),
       setTimeout(check, deadline - now + GRACE_MS),
@@ -139,5 +145,12 @@ export function sessionTimeout(root) {
     }
   });
 
-  schedule(Number(dialog.dataset.idleSeconds), Number(dialog.dataset.endsInSeconds));
+  // Another request reached the server: the idle time started again there; the lifetime did not move.
+  document.addEventListener('kb:server-contact', () => {
+    if (!dialog.open) {
+      schedule(idleSeconds, (endsAt - Date.now()) / 1000);
+    }
+  });
+
+  schedule(idleSeconds, Number(dialog.dataset.endsInSeconds));
 }
