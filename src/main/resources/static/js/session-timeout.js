@@ -58,12 +58,14 @@ export function sessionTimeout(root) {
 
   function close() {
     clearInterval(ticker);
-    if (dialog.open) {
-      dialog.close();
+    if (!dialog.open) {
+      return;
     }
+    dialog.close();
     if (returnFocus && typeof returnFocus.focus === 'function') {
       returnFocus.focus();
     }
+    returnFocus = null;
   }
 
   function tick() {
@@ -106,9 +108,7 @@ export function sessionTimeout(root) {
     const answer = await ask();
     if (answer && answer.signedIn) {
       schedule(answer.idleSeconds, answer.endsInSeconds);
-      if (state !== 'out') {
-        close();
-      }
+      close();
     } else if (answer) {
       show('out');
     }
@@ -119,7 +119,7 @@ export function sessionTimeout(root) {
     if (answer && answer.signedIn) {
       schedule(answer.idleSeconds, answer.endsInSeconds);
       close();
-    } else {
+    } else if (answer) {
       show('out');
     }
   }

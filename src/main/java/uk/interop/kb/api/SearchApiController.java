@@ -1,6 +1,5 @@
 package uk.interop.kb.api;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,16 +37,14 @@ class SearchApiController {
 	private final ApplicationEventPublisher events;
 	private final SearchRequestParser parser;
 	private final AudienceResolver audiences;
-	private final Clock clock;
 
 	SearchApiController(FacetedSearch search, DocumentListing listing, SearchRequestParser parser,
-			AudienceResolver audiences, ApplicationEventPublisher events, Clock clock) {
+			AudienceResolver audiences, ApplicationEventPublisher events) {
 		this.search = search;
 		this.listing = listing;
 		this.events = events;
 		this.parser = parser;
 		this.audiences = audiences;
-		this.clock = clock;
 	}
 
 	@GetMapping("/search")
@@ -57,9 +54,8 @@ class SearchApiController {
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SearchResponse.class)))
 	ResponseEntity<?> search(@RequestParam MultiValueMap<String, String> params) {
 		// Review dates are editorial information: only editors get the review facet (review=due, reviewDue, reviewBy).
-		boolean editor = audiences.editor();
-		SearchRequest.Review review = editor ? SearchRequest.Review.forEditor(LocalDate.now(clock), false)
-				: SearchRequest.Review.NONE;
+		SearchRequest.Review review = audiences.reviewFacet();
+		boolean editor = review.shown();
 		SearchRequestParser.Parsed parsed = parser.parse(params, true, SearchRequest.DEFAULT_SIZE, review);
 		if (!parsed.valid()) {
 			SearchRequestParser.ParamError first = parsed.errors().get(0);

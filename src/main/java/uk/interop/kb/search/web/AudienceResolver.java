@@ -1,5 +1,8 @@
 package uk.interop.kb.search.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -7,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import uk.interop.kb.account.Role;
 import uk.interop.kb.search.Audience;
+import uk.interop.kb.search.SearchRequest;
 
 /**
  * Maps the signed-in user (if any) to what they may read: anyone holding a role that includes member
@@ -16,6 +20,12 @@ import uk.interop.kb.search.Audience;
 @Component
 public class AudienceResolver {
 
+	private final Clock clock;
+
+	public AudienceResolver(Clock clock) {
+		this.clock = clock;
+	}
+
 	public Audience current() {
 		return holds(Role.MEMBER) ? Audience.MEMBERS : Audience.PUBLIC;
 	}
@@ -23,6 +33,14 @@ public class AudienceResolver {
 	/** Whether the signed-in user is an editor or administrator. */
 	public boolean editor() {
 		return holds(Role.EDITOR);
+	}
+
+	/**
+	 * The review facet for this caller: shown on today's date for editors (review dates are editorial
+	 * information), {@link SearchRequest.Review#NONE} for everyone else. The page and the API both ask here.
+	 */
+	public SearchRequest.Review reviewFacet() {
+		return editor() ? SearchRequest.Review.forEditor(LocalDate.now(clock), false) : SearchRequest.Review.NONE;
 	}
 
 	private static boolean holds(Role wanted) {

@@ -1,7 +1,5 @@
 package uk.interop.kb.search.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,24 +33,20 @@ class SearchController {
 	private final SearchRequestParser parser;
 	private final AudienceResolver audiences;
 	private final ApplicationEventPublisher events;
-	private final Clock clock;
 
 	SearchController(FacetedSearch search, SearchRequestParser parser, AudienceResolver audiences,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events) {
 		this.search = search;
 		this.parser = parser;
 		this.audiences = audiences;
 		this.events = events;
-		this.clock = clock;
 	}
 
 	@GetMapping("/search")
 	String search(@RequestParam MultiValueMap<String, String> params,
 			@RequestHeader(name = FRAGMENT_HEADER, required = false) String requestedWith, Model model,
 			HttpServletResponse response) {
-		// Review dates are editorial information: only editors get the review facet.
-		SearchRequest.Review review = audiences.editor()
-				? SearchRequest.Review.forEditor(LocalDate.now(clock), false) : SearchRequest.Review.NONE;
+		SearchRequest.Review review = audiences.reviewFacet();
 		SearchRequestParser.Parsed parsed = parser.parse(params, false, SearchRequest.DEFAULT_SIZE, review);
 		SearchRequest request = parsed.request();
 		List<SearchRequestParser.ParamError> errors = parsed.errors();
