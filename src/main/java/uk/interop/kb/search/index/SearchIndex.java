@@ -37,6 +37,7 @@ import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -163,16 +164,38 @@ public final class SearchIndex implements Closeable, IndexStatus {
 		this.synonyms = taxonomy.synonyms();
 		this.mapper = new DocumentMapper(facetsConfig, taxonomy, embeddings);
 		this.queryAnalyzer = KbAnalyzers.forQueries();
-		this.damageFound = moveAsideIfDamaged(dir);
+		Optional<String> damage = moveAsideIfDamaged(dir);
 		this.directories = directories;
-		this.directory = directories.apply(dir);
+		Directory opened = directories.apply(dir);
+		Engine first;
 		try {
-			this.engine = open();
+			first = open(opened);
 		}
 		catch (RuntimeException ex) {
-			closeQuietly(directory);
-			throw ex;
+			closeQuietly(opened);
+			if (!(ex instanceof UncheckedIOException io && isDamage(io.getCause()))) {
+				throw ex;
+			}
+			// Damage in a file the start-up check had verified before, met by the writer: handled the same way.
+			damage = Optional.of(moveAside(dir, describe(io.getCause())));
+			opened = directories.apply(dir);
+			try {
+				first = open(opened);
+			}
+			catch (RuntimeException again) {
+				closeQuietly(opened);
+				throw again;
+			}
 		}
+		this.damageFound = damage;
+		this.directory = opened;
+		this.engine = first;
+	}
+
+	private static boolean isDamage(Throwable cause) {
+		return cause instanceof CorruptIndexException || cause instanceof IndexFormatTooOldException
+				|| cause instanceof IndexFormatTooNewException || cause instanceof EOFException
+				|| cause instanceof NoSuchFileException;
 	}
 
 	public Path dir() {
@@ -586,7 +609,7 @@ public final class SearchIndex implements Closeable, IndexStatus {
 			catchingUp = "reopened after a failure; catching up with its sources";
 			Engine old = engine;
 			closeEngine(old, false);
-			engine = open();
+			engine = open(directory);
 			log.warn("Index writer in {} reopened on its last commit after a failure", dir.toAbsolutePath());
 		}
 		finally {
@@ -594,7 +617,7 @@ public final class SearchIndex implements Closeable, IndexStatus {
 		}
 	}
 
-	private Engine open() {
+	private Engine open(Directory directory) {
 		IndexWriter writer;
 		SnapshotDeletionPolicy snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
 		Analyzer indexAnalyzer = KbAnalyzers.forIndexing(synonyms);
@@ -735,10 +758,12 @@ public final class SearchIndex implements Closeable, IndexStatus {
 	 * is built in its place. Returns what was wrong.
 	 */
 	static Optional<String> moveAsideIfDamaged(Path dir) {
-		Optional<String> damage = damage(dir);
-		if (damage.isEmpty()) {
-			return damage;
-		}
+		return damage(dir).map(reason -> moveAside(dir, reason));
+	}
+
+	/** Moves a damaged index out of the way (or deletes it when it cannot be moved); returns the reason. */
+	private static String moveAside(Path dir, String reason) {
+		Optional<String> damage = Optional.of(reason);
 		Path aside = dir.resolveSibling(dir.getFileName() + ".corrupt-" + LocalDateTime.now().format(ASIDE));
 		try {
 			Files.move(dir, aside);
@@ -756,7 +781,7 @@ public final class SearchIndex implements Closeable, IndexStatus {
 			log.warn("The index in {} is damaged ({}): could not move it aside ({}), so deleted it; rebuilding it "
 					+ "from content and the database", dir.toAbsolutePath(), damage.get(), describe(ex));
 		}
-		return damage;
+		return reason;
 	}
 
 	private static Optional<String> damage(Path dir) {
@@ -765,17 +790,26 @@ public final class SearchIndex implements Closeable, IndexStatus {
 		}
 		try (Directory directory = FSDirectory.open(dir)) {
 			List<String> files = new ArrayList<>(List.of(directory.listAll()));
-			files.remove(IndexWriter.WRITE_LOCK_NAME);
+			files.removeAll(List.of(IndexWriter.WRITE_LOCK_NAME, VerifiedFiles.NAME, VerifiedFiles.NAME + ".tmp"));
 			if (files.isEmpty()) {
 				return Optional.empty();
 			}
 			if (!DirectoryReader.indexExists(directory)) {
 				return Optional.of("index files without a commit: the segments file is missing");
 			}
+			// Reading the commit verifies the segments file's checksum; the segments' own files are read in
+			// full only when written since they were last verified (VerifiedFiles says why that is enough).
+			SegmentInfos commit = SegmentInfos.readLatestCommit(directory);
+			VerifiedFiles verified = VerifiedFiles.in(dir);
+			List<String> unverified = verified.unverifiedSegments(commit);
+			if (unverified.isEmpty()) {
+				return Optional.empty();
+			}
 			try (CheckIndex check = new CheckIndex(directory)) {
 				check.setChecksumsOnly(true);
-				CheckIndex.Status status = check.checkIndex();
+				CheckIndex.Status status = check.checkIndex(unverified);
 				if (status.clean) {
+					verified.recordAll(commit);
 					return Optional.empty();
 				}
 				return Optional.of(status.missingSegments ? "the segments file cannot be read"
