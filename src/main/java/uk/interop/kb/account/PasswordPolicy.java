@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -52,13 +54,39 @@ public class PasswordPolicy {
 	/** The estimator is slow on very long input, and anything this long is not short of guesses. */
 	private static final int MEASURED_LENGTH = 100;
 
-	private final Breached breached;
-	private final Zxcvbn zxcvbn;
+	static final String ESTIMATOR_WORDS = "com/nulabinc/zxcvbn/matchers/dictionaries/english_wikipedia.txt";
+
 	private final SecureRandom random = new SecureRandom();
 
+	/**
+	 * Checks the lists are in the build and leaves loading them (about 170 ms of CPU) to the first
+	 * password checked or to {@link #warmUp()} after start-up, so start-up does not wait for them.
+	 */
 	public PasswordPolicy() {
-		this.breached = Breached.INSTANCE;
-		this.zxcvbn = Estimator.INSTANCE;
+		for (String list : List.of(BREACHED, ESTIMATOR_WORDS)) {
+			if (!new ClassPathResource(list).exists()) {
+				throw new IllegalStateException("The password list " + list + " is missing from the build");
+			}
+		}
+	}
+
+	/** Loads the lists in the background once the app is ready, so the first person to choose a password does not wait. */
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUp() {
+		Thread loader = new Thread(() -> {
+			Breached.INSTANCE.contains("");
+			Estimator.INSTANCE.measure("warm-up");
+		}, "password-lists");
+		loader.setDaemon(true);
+		loader.start();
+	}
+
+	private static Breached breached() {
+		return Breached.INSTANCE;
+	}
+
+	private static Zxcvbn zxcvbn() {
+		return Estimator.INSTANCE;
 	}
 
 	/** The reason a password is refused, in words for the person choosing it; empty when it is fine. */
@@ -82,7 +110,7 @@ public class PasswordPolicy {
 			return Optional.of("Password must be " + MAX_LENGTH + " characters or fewer");
 		}
 		String lower = password.toLowerCase(Locale.ROOT);
-		if (breached.contains(lower)) {
+		if (breached().contains(lower)) {
 			return Optional.of("This password has been exposed in a data breach, so it is one of the first that "
 					+ "attackers try. " + suggestion());
 		}
@@ -92,7 +120,7 @@ public class PasswordPolicy {
 		}
 		List<String> dictionary = new ArrayList<>(SERVICE_WORDS);
 		dictionary.addAll(personalWords(username, personalWords));
-		Strength strength = zxcvbn.measure(password.length() > MEASURED_LENGTH
+		Strength strength = zxcvbn().measure(password.length() > MEASURED_LENGTH
 				? password.substring(0, MEASURED_LENGTH) : password, dictionary);
 		if (strength.getGuessesLog10() < MIN_GUESSES_LOG10) {
 			return Optional.of(guessable(strength) + " " + suggestion());
@@ -133,8 +161,8 @@ public class PasswordPolicy {
 			String candidate = String.join(" ", words.get(random.nextInt(words.size())),
 					words.get(random.nextInt(words.size())), words.get(random.nextInt(words.size())));
 			// Never suggest what this policy would refuse.
-			if (attempt > 20 || (candidate.length() >= MIN_LENGTH && !breached.contains(candidate)
-					&& zxcvbn.measure(candidate, SERVICE_WORDS).getGuessesLog10() >= MIN_GUESSES_LOG10)) {
+			if (attempt > 20 || (candidate.length() >= MIN_LENGTH && !breached().contains(candidate)
+					&& zxcvbn().measure(candidate, SERVICE_WORDS).getGuessesLog10() >= MIN_GUESSES_LOG10)) {
 				return candidate;
 			}
 		}
@@ -199,7 +227,7 @@ public class PasswordPolicy {
 
 		private static List<String> load() {
 			try (BufferedReader reader = new BufferedReader(new InputStreamReader(new ClassPathResource(
-					"com/nulabinc/zxcvbn/matchers/dictionaries/english_wikipedia.txt").getInputStream(),
+					ESTIMATOR_WORDS).getInputStream(),
 					StandardCharsets.UTF_8))) {
 				List<String> all = reader.lines().map(String::strip).toList();
 				return all.subList(Math.min(2_000, all.size()), Math.min(12_000, all.size())).stream()

@@ -93,7 +93,7 @@ public final class ContentLoader {
 					}
 					if (attributes.isRegularFile()) {
 						String relative = relative(path);
-						entries.add(new ContentEntry(relative, path, FrontMatterParser.idFor(relative),
+						entries.add(new ContentEntry(relative, FrontMatterParser.idFor(relative),
 								attributes.size(), stamp(attributes)));
 					}
 					return FileVisitResult.CONTINUE;
@@ -105,7 +105,7 @@ public final class ContentLoader {
 		}
 		entries.sort(Comparator.comparing(ContentEntry::path));
 		List<ContentEntry> unique = new ArrayList<>(entries.size());
-		Map<String, String> pathById = new HashMap<>();
+		Map<String, String> pathById = new HashMap<>(entries.size() * 4 / 3 + 1);
 		for (ContentEntry entry : entries) {
 			String previous = pathById.putIfAbsent(entry.id(), entry.path());
 			if (previous != null) {
@@ -127,7 +127,7 @@ public final class ContentLoader {
 
 	/** Reads and hashes one listed file; empty (with the problem recorded) when it is too large or unreadable. */
 	public Optional<ContentFile> read(ContentEntry entry, List<ContentProblem> problems) {
-		return read(entry.file(), entry.path(), problems);
+		return read(root.resolve(entry.path()), entry.path(), problems);
 	}
 
 	/** Parses and renders one scanned file; empty when it cannot be indexed (the problems say why). */

@@ -50,6 +50,12 @@ public final class FrontMatterParser {
 	private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$", Pattern.MULTILINE);
 	private static final Pattern TEMPLATE_TAG = Pattern.compile("<%.*?%>|\\{\\{.*?}}|\\{%.*?%}");
 	private static final Pattern REFERENCE = Pattern.compile("PB-\\d{3,4}");
+
+	private static final Pattern NOT_ID_CHARACTERS = Pattern.compile("[^a-z0-9/]+");
+
+	private static final Pattern REPEATED_HYPHENS = Pattern.compile("-{2,}");
+
+	private static final Pattern EDGE_HYPHEN = Pattern.compile("(^|/)-|-($|/)");
 	private static final Set<String> STATUSES = Set.of("proposed", "under-review", "agreed");
 
 	private final Taxonomy taxonomy;
@@ -99,15 +105,44 @@ public final class FrontMatterParser {
 
 	/** A document's id: its path below the content folder, without {@code .md}, as a URL-safe slug. */
 	public static String idFor(String path) {
-		return path.replaceFirst("(?i)\\.md$", "")
-			.toLowerCase(Locale.ROOT)
-			.replaceAll("[^a-z0-9/]+", "-")
-			.replaceAll("-{2,}", "-")
-			.replaceAll("(^|/)-|-($|/)", "$1$2");
+		String withoutExtension = withoutMarkdownExtension(path);
+		// Almost every path is already an id; the start-up listing asks this once per file, so the
+		// common case skips the regular expressions (which give the same answer for it).
+		if (isAlreadyId(withoutExtension)) {
+			return withoutExtension;
+		}
+		String id = NOT_ID_CHARACTERS.matcher(withoutExtension.toLowerCase(Locale.ROOT)).replaceAll("-");
+		id = REPEATED_HYPHENS.matcher(id).replaceAll("-");
+		return EDGE_HYPHEN.matcher(id).replaceAll("$1$2");
+	}
+
+	private static String withoutMarkdownExtension(String path) {
+		int start = path.length() - 3;
+		return start >= 0 && path.regionMatches(true, start, ".md", 0, 3) ? path.substring(0, start) : path;
+	}
+
+	/** Lower-case letters, digits, single hyphens and slashes, no hyphen at either end of a segment. */
+	private static boolean isAlreadyId(String path) {
+		char previous = '/';
+		for (int i = 0; i < path.length(); i++) {
+			char c = path.charAt(i);
+			boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+			if (!letterOrDigit && c != '/' && c != '-') {
+				return false;
+			}
+			if (c == '-' && (previous == '-' || previous == '/')) {
+				return false;
+			}
+			if (c == '/' && previous == '-') {
+				return false;
+			}
+			previous = c;
+		}
+		return previous != '-';
 	}
 
 	private String slug(String path, Problems problems) {
-		String withoutExtension = path.replaceFirst("(?i)\\.md$", "");
+		String withoutExtension = withoutMarkdownExtension(path);
 		String slug = idFor(path);
 		if (!slug.equals(withoutExtension)) {
 			problems.warn(1, "path", "file name is not lower-case letters, digits and hyphens; its id is '" + slug + "'");

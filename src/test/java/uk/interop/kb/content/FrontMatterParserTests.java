@@ -269,6 +269,43 @@ class FrontMatterParserTests {
 	}
 
 	@Test
+	void idsOfTrickyPathsAreWhatTheOriginalRulesGave() {
+		assertThat(FrontMatterParser.idFor("lessons/plain-name.md")).isEqualTo("lessons/plain-name");
+		assertThat(FrontMatterParser.idFor("-lessons-/x-.md")).isEqualTo("lessons/x");
+		assertThat(FrontMatterParser.idFor("a--b.md")).isEqualTo("a-b");
+		assertThat(FrontMatterParser.idFor("Straße/Über.md")).isEqualTo("stra-e/ber");
+		assertThat(FrontMatterParser.idFor("notes.markdown")).isEqualTo("notes-markdown");
+		assertThat(FrontMatterParser.idFor(".md")).isEmpty();
+	}
+
+	/** The listing's fast path must agree with the rules ids were first defined by, for any path. */
+	@Test
+	void idsAgreeWithTheRegularExpressionRulesForRandomPaths() {
+		java.util.Random random = new java.util.Random(19);
+		String alphabet = "abz09/-_ .MDmdÄé";
+		for (int n = 0; n < 20_000; n++) {
+			StringBuilder path = new StringBuilder();
+			int length = random.nextInt(12);
+			for (int i = 0; i < length; i++) {
+				path.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			if (random.nextBoolean()) {
+				path.append(random.nextBoolean() ? ".md" : ".MD");
+			}
+			String candidate = path.toString();
+			assertThat(FrontMatterParser.idFor(candidate)).as(candidate).isEqualTo(regularExpressionId(candidate));
+		}
+	}
+
+	private static String regularExpressionId(String path) {
+		return path.replaceFirst("(?i)\\.md$", "")
+			.toLowerCase(java.util.Locale.ROOT)
+			.replaceAll("[^a-z0-9/]+", "-")
+			.replaceAll("-{2,}", "-")
+			.replaceAll("(^|/)-|-($|/)", "$1$2");
+	}
+
+	@Test
 	void aDeclaredIdKeepsAnExportedDocumentsIdentityWhereverItIsFiled() {
 		ParsedFile parsed = parse("lessons/anything.md", TestContent.lesson("Exported", "Body",
 				"id: contributions/shared-vocabulary-1a2b"));
