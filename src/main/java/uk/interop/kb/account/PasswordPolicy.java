@@ -54,7 +54,7 @@ public class PasswordPolicy {
 	/** The estimator is slow on very long input, and anything this long is not short of guesses. */
 	private static final int MEASURED_LENGTH = 100;
 
-	static final String ESTIMATOR_WORDS = "com/nulabinc/zxcvbn/matchers/dictionaries/english_wikipedia.txt";
+	static final String SUGGESTION_WORDS = "com/nulabinc/zxcvbn/matchers/dictionaries/english_wikipedia.txt";
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -63,7 +63,7 @@ public class PasswordPolicy {
 	 * password checked or to {@link #warmUp()} after start-up, so start-up does not wait for them.
 	 */
 	public PasswordPolicy() {
-		for (String list : List.of(BREACHED, ESTIMATOR_WORDS)) {
+		for (String list : List.of(BREACHED, SUGGESTION_WORDS)) {
 			if (!new ClassPathResource(list).exists()) {
 				throw new IllegalStateException("The password list " + list + " is missing from the build");
 			}
@@ -76,18 +76,12 @@ public class PasswordPolicy {
 		Thread loader = new Thread(() -> {
 			Breached.INSTANCE.contains("");
 			Estimator.INSTANCE.measure("warm-up");
+			Words.INSTANCE.size();
 		}, "password-lists");
 		loader.setDaemon(true);
 		loader.start();
 	}
 
-	private static Breached breached() {
-		return Breached.INSTANCE;
-	}
-
-	private static Zxcvbn zxcvbn() {
-		return Estimator.INSTANCE;
-	}
 
 	/** The reason a password is refused, in words for the person choosing it; empty when it is fine. */
 	public Optional<String> problem(String password, String username) {
@@ -110,7 +104,7 @@ public class PasswordPolicy {
 			return Optional.of("Password must be " + MAX_LENGTH + " characters or fewer");
 		}
 		String lower = password.toLowerCase(Locale.ROOT);
-		if (breached().contains(lower)) {
+		if (Breached.INSTANCE.contains(lower)) {
 			return Optional.of("This password has been exposed in a data breach, so it is one of the first that "
 					+ "attackers try. " + suggestion());
 		}
@@ -120,7 +114,7 @@ public class PasswordPolicy {
 		}
 		List<String> dictionary = new ArrayList<>(SERVICE_WORDS);
 		dictionary.addAll(personalWords(username, personalWords));
-		Strength strength = zxcvbn().measure(password.length() > MEASURED_LENGTH
+		Strength strength = Estimator.INSTANCE.measure(password.length() > MEASURED_LENGTH
 				? password.substring(0, MEASURED_LENGTH) : password, dictionary);
 		if (strength.getGuessesLog10() < MIN_GUESSES_LOG10) {
 			return Optional.of(guessable(strength) + " " + suggestion());
@@ -161,8 +155,8 @@ public class PasswordPolicy {
 			String candidate = String.join(" ", words.get(random.nextInt(words.size())),
 					words.get(random.nextInt(words.size())), words.get(random.nextInt(words.size())));
 			// Never suggest what this policy would refuse.
-			if (attempt > 20 || (candidate.length() >= MIN_LENGTH && !breached().contains(candidate)
-					&& zxcvbn().measure(candidate, SERVICE_WORDS).getGuessesLog10() >= MIN_GUESSES_LOG10)) {
+			if (attempt > 20 || (candidate.length() >= MIN_LENGTH && !Breached.INSTANCE.contains(candidate)
+					&& Estimator.INSTANCE.measure(candidate, SERVICE_WORDS).getGuessesLog10() >= MIN_GUESSES_LOG10)) {
 				return candidate;
 			}
 		}
@@ -227,7 +221,7 @@ public class PasswordPolicy {
 
 		private static List<String> load() {
 			try (BufferedReader reader = new BufferedReader(new InputStreamReader(new ClassPathResource(
-					ESTIMATOR_WORDS).getInputStream(),
+					SUGGESTION_WORDS).getInputStream(),
 					StandardCharsets.UTF_8))) {
 				List<String> all = reader.lines().map(String::strip).toList();
 				return all.subList(Math.min(2_000, all.size()), Math.min(12_000, all.size())).stream()

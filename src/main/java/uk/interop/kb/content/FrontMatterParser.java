@@ -50,11 +50,8 @@ public final class FrontMatterParser {
 	private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$", Pattern.MULTILINE);
 	private static final Pattern TEMPLATE_TAG = Pattern.compile("<%.*?%>|\\{\\{.*?}}|\\{%.*?%}");
 	private static final Pattern REFERENCE = Pattern.compile("PB-\\d{3,4}");
-
+	/** A run of anything else, hyphens included, becomes one hyphen: no id has two in a row. */
 	private static final Pattern NOT_ID_CHARACTERS = Pattern.compile("[^a-z0-9/]+");
-
-	private static final Pattern REPEATED_HYPHENS = Pattern.compile("-{2,}");
-
 	private static final Pattern EDGE_HYPHEN = Pattern.compile("(^|/)-|-($|/)");
 	private static final Set<String> STATUSES = Set.of("proposed", "under-review", "agreed");
 
@@ -112,7 +109,6 @@ public final class FrontMatterParser {
 			return withoutExtension;
 		}
 		String id = NOT_ID_CHARACTERS.matcher(withoutExtension.toLowerCase(Locale.ROOT)).replaceAll("-");
-		id = REPEATED_HYPHENS.matcher(id).replaceAll("-");
 		return EDGE_HYPHEN.matcher(id).replaceAll("$1$2");
 	}
 

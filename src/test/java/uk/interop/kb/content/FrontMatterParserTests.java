@@ -3,6 +3,8 @@ package uk.interop.kb.content;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -281,7 +283,7 @@ class FrontMatterParserTests {
 	/** The listing's fast path must agree with the rules ids were first defined by, for any path. */
 	@Test
 	void idsAgreeWithTheRegularExpressionRulesForRandomPaths() {
-		java.util.Random random = new java.util.Random(19);
+		Random random = new Random(19);
 		String alphabet = "abz09/-_ .MDmdÄé";
 		for (int n = 0; n < 20_000; n++) {
 			StringBuilder path = new StringBuilder();
@@ -299,7 +301,7 @@ class FrontMatterParserTests {
 
 	private static String regularExpressionId(String path) {
 		return path.replaceFirst("(?i)\\.md$", "")
-			.toLowerCase(java.util.Locale.ROOT)
+			.toLowerCase(Locale.ROOT)
 			.replaceAll("[^a-z0-9/]+", "-")
 			.replaceAll("-{2,}", "-")
 			.replaceAll("(^|/)-|-($|/)", "$1$2");
