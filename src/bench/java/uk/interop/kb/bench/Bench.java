@@ -135,6 +135,7 @@ public final class Bench {
 			.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.replaceFirst(".*:\\s*", "")).orElse("?"));
 		results.machine("memory", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
 		results.machine("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+		results.machine("app java (bench.app-java)", config.appJava() + ", Java " + config.appJavaVersion());
 		List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
 		flags.removeIf(f -> f.startsWith("-Dbench."));
 		results.machine("harness JVM flags", String.join(" ", flags));

@@ -1,8 +1,13 @@
 package uk.interop.kb.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The harness's settings, from {@code -Dbench.*} system properties (the Maven profile passes them on). */
 /**
@@ -10,7 +15,7 @@ import java.util.List;
  * every document unchanged) instead of building it again; the build figures are then not measured.
  */
 record BenchConfig(List<Integer> sizes, List<Integer> hybridSizes, long seed, int runs, int seconds, boolean peer, boolean http, String appJvm,
-		Path jar, Path projectDir, Path outDir, boolean reuseIndex) {
+		String appJava, Path jar, Path projectDir, Path outDir, boolean reuseIndex) {
 
 	static BenchConfig fromSystemProperties() {
 		Path project = Path.of(System.getProperty("bench.project", ".")).toAbsolutePath().normalize();
@@ -22,6 +27,7 @@ record BenchConfig(List<Integer> sizes, List<Integer> hybridSizes, long seed, in
 				Boolean.parseBoolean(System.getProperty("bench.peer", "true")),
 				Boolean.parseBoolean(System.getProperty("bench.http", "true")),
 				System.getProperty("bench.app-jvm", "").strip(),
+				System.getProperty("bench.app-java", "java").strip(),
 				Path.of(System.getProperty("bench.jar", "target/interop-kb.jar")).toAbsolutePath(),
 				project, project.resolve("target/bench"),
 				Boolean.parseBoolean(System.getProperty("bench.reuse-index", "false")));
@@ -30,6 +36,27 @@ record BenchConfig(List<Integer> sizes, List<Integer> hybridSizes, long seed, in
 	private static List<Integer> sizes(String list) {
 		return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
 			.map(s -> Integer.parseInt(s.replace("_", ""))).toList();
+	}
+
+	/** The app JVM's feature version (17, 25, ...), asked of {@code appJava} itself. */
+	int appJavaVersion() {
+		try {
+			Process p = new ProcessBuilder(appJava, "-XshowSettings:properties", "-version").redirectErrorStream(true).start();
+			String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			p.waitFor();
+			Matcher m = Pattern.compile("java\\.specification\\.version = (\\d+)").matcher(out);
+			if (!m.find()) {
+				throw new IllegalStateException("Cannot tell the version of " + appJava + ":\n" + out);
+			}
+			return Integer.parseInt(m.group(1));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("bench.app-java=" + appJava + " cannot be run", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	Path benchDir() {

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 final class HttpBench {
 
-	private static final Pattern HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
+	/** G1's heap line: "total 201728K, used 51200K" up to Java 24, "total reserved …K, committed 201728K, used …" from 25. */
+	private static final Pattern HEAP = Pattern.compile("total (?:reserved \\d+K, committed )?(\\d+)K, used (\\d+)K");
 	private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
 
 	private final BenchConfig config;
@@ -77,20 +78,20 @@ final class HttpBench {
 		results.add(size, "start-up", variant.label + "java -jar: CPU used by the app until ready (median of 3)",
 				Stats.median(plainCpu), "ms");
 		// The production command of the README: the extracted jar with a class-data archive from a training run.
-		Launch cds = Launch.cds(config, corpus, indexDir, dataDir, log, variant);
+		Launch fast = Launch.fast(config, corpus, indexDir, dataDir, log, variant);
 		double[] startups = new double[3];
 		double[] cpus = new double[3];
 		for (int r = 0; r < startups.length; r++) {
-			App app = App.start(config, cds, corpus, indexDir, dataDir, log, variant);
+			App app = App.start(config, fast, corpus, indexDir, dataDir, log, variant);
 			startups[r] = app.readyMillis;
 			cpus[r] = app.readyCpuMillis;
 			if (r < startups.length - 1) {
 				app.stop();
 				continue;
 			}
-			results.add(size, "start-up", variant.label + "extracted + CDS: process start to first 200 /actuator/health (median of 3)",
+			results.add(size, "start-up", variant.label + fast.label() + ": process start to first 200 /actuator/health (median of 3)",
 					Stats.median(startups), "ms", Targets.startup(size), true);
-			results.add(size, "start-up", variant.label + "extracted + CDS: CPU used by the app until ready (median of 3)",
+			results.add(size, "start-up", variant.label + fast.label() + ": CPU used by the app until ready (median of 3)",
 					Stats.median(cpus), "ms");
 			try {
 				return variant == Variant.HYBRID ? measureJson8(size, app, mix) : measure(size, app, mix);
@@ -125,7 +126,7 @@ final class HttpBench {
 	private Json8 measure(int size, App app, List<QueryMix.Query> mix) throws Exception {
 		heap(size, app, "after start-up");
 		results.machine("app JVM flags (jcmd VM.flags, " + size + ")",
-				Jcmd.run(app.pid(), "VM.flags").lines().skip(1).findFirst().orElse("?").strip());
+				Jcmd.run(config, app.pid(), "VM.flags").lines().skip(1).findFirst().orElse("?").strip());
 		if (!Wrk.available()) {
 			System.out.println("  wrk is not installed (apt-get install wrk): HTTP throughput not measured");
 			return new Json8(Double.NaN, Double.NaN, Double.NaN);
@@ -192,8 +193,8 @@ final class HttpBench {
 	}
 
 	private void heap(int size, App app, String when) throws Exception {
-		Jcmd.run(app.pid(), "GC.run");
-		String info = Jcmd.run(app.pid(), "GC.heap_info");
+		Jcmd.run(config, app.pid(), "GC.run");
+		String info = Jcmd.run(config, app.pid(), "GC.heap_info");
 		Matcher m = HEAP.matcher(info);
 		if (m.find()) {
 			Double target = when.startsWith("after the HTTP") ? Targets.heapMb(size) : null;
@@ -223,19 +224,19 @@ final class HttpBench {
 
 	/**
 	 * How the app is started: {@code java -jar} on the fat jar, or as the README's production command,
-	 * the extracted jar layout with a class-data sharing archive written by a training run that stops
-	 * once the context has refreshed ({@code spring.context.exit=onRefresh}).
+	 * the extracted jar layout with a class-data archive written by a training run that stops once the
+	 * context has refreshed ({@code spring.context.exit=onRefresh}): a CDS archive on Java 17 to 24, the
+	 * AOT cache (JEP 483, trained in one step by JEP 514, with method profiles by JEP 515) on 25 and later.
 	 */
-	record Launch(List<String> jvmArguments) {
+	record Launch(String label, List<String> jvmArguments) {
 
 		static Launch jar(BenchConfig config) {
-			return new Launch(List.of("-jar", config.jar().toString()));
+			return new Launch("java -jar", List.of("-jar", config.jar().toString()));
 		}
 
-		static Launch cds(BenchConfig config, Path corpus, Path indexDir, Path dataDir, Path log, Variant variant)
+		static Launch fast(BenchConfig config, Path corpus, Path indexDir, Path dataDir, Path log, Variant variant)
 				throws Exception {
 			Path app = config.outDir().resolve("app");
-			Path archive = app.resolve("kb.jsa");
 			Path extracted = app.resolve(config.jar().getFileName());
 			if (!Files.isRegularFile(extracted)
 					|| Files.getLastModifiedTime(extracted).compareTo(Files.getLastModifiedTime(config.jar())) < 0) {
@@ -244,8 +245,11 @@ final class HttpBench {
 						app.toString());
 				Files.setLastModifiedTime(extracted, Files.getLastModifiedTime(config.jar()));
 			}
+			boolean aotCache = config.appJavaVersion() >= 25;
+			Path archive = app.resolve(aotCache ? "kb.aot" : "kb.jsa");
 			Files.deleteIfExists(archive);
-			List<String> training = new ArrayList<>(List.of("java", "-XX:ArchiveClassesAtExit=" + archive,
+			List<String> training = new ArrayList<>(List.of(config.appJava(),
+					(aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive,
 					"-Dspring.context.exit=onRefresh", "-jar", extracted.toString()));
 			training.addAll(List.of("--kb.content-dir=" + corpus, "--kb.index-dir=" + indexDir,
 					"--kb.data-dir=" + dataDir, "--server.port=0", "--kb.base-url=http://127.0.0.1",
@@ -255,7 +259,9 @@ final class HttpBench {
 			if (!Files.isRegularFile(archive)) {
 				throw new IllegalStateException("The training run wrote no archive at " + archive + "; see " + log);
 			}
-			return new Launch(List.of("-XX:SharedArchiveFile=" + archive, "-jar", extracted.toString()));
+			return new Launch(aotCache ? "extracted + AOT cache" : "extracted + CDS",
+					List.of((aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive, "-jar",
+							extracted.toString()));
 		}
 
 		private static void exec(Path log, String... command) throws Exception {
@@ -289,7 +295,7 @@ final class HttpBench {
 		static App start(BenchConfig config, Launch launch, Path corpus, Path indexDir, Path dataDir, Path log,
 				Variant variant) throws Exception {
 			int port = freePort();
-			List<String> command = new ArrayList<>(List.of("java"));
+			List<String> command = new ArrayList<>(List.of(config.appJava()));
 			if (!config.appJvm().isBlank()) {
 				command.addAll(List.of(config.appJvm().split("\\s+")));
 			}
@@ -376,10 +382,12 @@ final class HttpBench {
 		}
 	}
 
-	/** {@code jcmd}, from the running JDK. */
+	/** {@code jcmd} of the app's JDK (beside {@code bench.app-java} when that is a path), else the harness's. */
 	static final class Jcmd {
-		static String run(long pid, String command) throws Exception {
-			Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+		static String run(BenchConfig config, long pid, String command) throws Exception {
+			Path appJava = Path.of(config.appJava());
+			Path jcmd = appJava.getParent() != null ? appJava.resolveSibling("jcmd")
+					: Path.of(System.getProperty("java.home"), "bin", "jcmd");
 			Process p = new ProcessBuilder(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd", Long.toString(pid),
 					command).redirectErrorStream(true).start();
 			String out = new String(p.getInputStream().readAllBytes());
