@@ -202,10 +202,33 @@ final class HttpBench {
 					target, true);
 			results.add(size, "memory", "heap committed, " + when, Long.parseLong(m.group(1)) / 1024.0, "MB");
 		}
-		Matcher rss = RSS.matcher(Files.readString(Path.of("/proc/" + app.pid() + "/status")));
-		if (rss.find()) {
-			results.add(size, "memory", "RSS, " + when, Long.parseLong(rss.group(1)) / 1024.0, "MB");
+		long rssKb = settledRssKb(app);
+		if (rssKb >= 0) {
+			results.add(size, "memory", "RSS, " + when, rssKb / 1024.0, "MB");
 		}
+	}
+
+	/**
+	 * RSS once G1 has given back what the full GC freed: it uncommits the shrunk heap concurrently
+	 * (since Java 17), so a reading straight after {@code GC.run} lands anywhere between the heap's size
+	 * under load and after the collection. Waits (at most 10 s) until two readings 500 ms apart agree within 1 MB.
+	 */
+	private static long settledRssKb(App app) throws Exception {
+		long previous = rssKb(app);
+		for (int i = 0; i < 20 && previous >= 0; i++) {
+			Thread.sleep(500);
+			long now = rssKb(app);
+			if (Math.abs(previous - now) <= 1024) {
+				return now;
+			}
+			previous = now;
+		}
+		return previous;
+	}
+
+	private static long rssKb(App app) throws IOException {
+		Matcher rss = RSS.matcher(Files.readString(Path.of("/proc/" + app.pid() + "/status")));
+		return rss.find() ? Long.parseLong(rss.group(1)) : -1;
 	}
 
 	private Path paths(List<QueryMix.Query> mix, String prefix, int size, String name) throws IOException {
