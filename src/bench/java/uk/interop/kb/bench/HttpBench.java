@@ -271,8 +271,12 @@ final class HttpBench {
 			boolean aotCache = config.appJavaVersion() >= 25;
 			Path archive = app.resolve(aotCache ? "kb.aot" : "kb.jsa");
 			Files.deleteIfExists(archive);
-			List<String> training = new ArrayList<>(List.of(config.appJava(),
-					(aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive,
+			List<String> training = new ArrayList<>(List.of(config.appJava()));
+			// The same JVM options as the measured starts: an AOT cache trained with others may be refused.
+			if (!config.appJvm().isBlank()) {
+				training.addAll(List.of(config.appJvm().split("\\s+")));
+			}
+			training.addAll(List.of((aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive,
 					"-Dspring.context.exit=onRefresh", "-jar", extracted.toString()));
 			training.addAll(List.of("--kb.content-dir=" + corpus, "--kb.index-dir=" + indexDir,
 					"--kb.data-dir=" + dataDir, "--server.port=0", "--kb.base-url=http://127.0.0.1",
